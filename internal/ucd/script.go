@@ -1,0 +1,194 @@
+package ucd
+
+import (
+	"math/bits"
+	"strings"
+)
+
+// Script is a Unicode Script property value. The zero value is ScriptUnknown
+// (Zzzz). The numbering follows the generated constants and may change with
+// the Unicode version: store names (String or Short), not numbers.
+type Script uint8
+
+// String returns the long property value alias, e.g. "Latin", "Old_Italic".
+func (s Script) String() string {
+	if int(s) < NumScripts {
+		return scriptLong[s]
+	}
+	return "Script(" + itoa(int(s)) + ")"
+}
+
+// Short returns the ISO 15924 code, e.g. "Latn".
+func (s Script) Short() string {
+	if int(s) < NumScripts {
+		return scriptShort[s]
+	}
+	return "Script(" + itoa(int(s)) + ")"
+}
+
+// ParseScript looks a script up by long or short name, ignoring case;
+// "Old Italic" and "old-italic" are accepted for "Old_Italic".
+func ParseScript(name string) (Script, bool) {
+	norm := func(s string) string {
+		return strings.NewReplacer(" ", "_", "-", "_").Replace(s)
+	}
+	n := norm(name)
+	for i := 0; i < NumScripts; i++ {
+		if strings.EqualFold(n, scriptLong[i]) || strings.EqualFold(n, scriptShort[i]) {
+			return Script(i), true
+		}
+	}
+	return ScriptUnknown, false
+}
+
+// ScriptOf returns the Script property of r (Scripts.txt); ScriptUnknown for
+// unlisted and invalid code points.
+func ScriptOf(r rune) Script { return lookup(r).script }
+
+// ScriptExtensions returns the Script_Extensions property of r
+// (ScriptExtensions.txt), or {ScriptOf(r)} where r is not listed. Note that
+// this is the property itself: Common and Inherited are not expanded to all
+// scripts (UTS #39 resolved script sets do that, see package uts39).
+func ScriptExtensions(r rune) ScriptSet {
+	rec := lookup(r)
+	if rec.scx != 0 {
+		return scxSets[rec.scx]
+	}
+	var s ScriptSet
+	s.Add(rec.script)
+	return s
+}
+
+// ScriptSet is a set of scripts, a value type without pointers.
+type ScriptSet struct {
+	bits [scriptWords]uint64
+}
+
+// SetOf returns the set of the given scripts.
+func SetOf(scripts ...Script) ScriptSet {
+	var s ScriptSet
+	for _, x := range scripts {
+		s.Add(x)
+	}
+	return s
+}
+
+// AllScripts returns the set of every script except Common, Inherited and
+// Unknown: the resolved script set of a string made only of Common and
+// Inherited characters (UTS #39 §5.1).
+func AllScripts() ScriptSet {
+	var s ScriptSet
+	for i := 0; i < NumScripts; i++ {
+		x := Script(i)
+		if x != ScriptUnknown && x != ScriptCommon && x != ScriptInherited {
+			s.Add(x)
+		}
+	}
+	return s
+}
+
+// Has reports whether x is in s.
+func (s ScriptSet) Has(x Script) bool {
+	return int(x) < NumScripts && s.bits[x>>6]&(1<<(x&63)) != 0
+}
+
+// Add adds x to s.
+func (s *ScriptSet) Add(x Script) {
+	if int(x) < NumScripts {
+		s.bits[x>>6] |= 1 << (x & 63)
+	}
+}
+
+// Remove removes x from s.
+func (s *ScriptSet) Remove(x Script) {
+	if int(x) < NumScripts {
+		s.bits[x>>6] &^= 1 << (x & 63)
+	}
+}
+
+// Union returns s ∪ t.
+func (s ScriptSet) Union(t ScriptSet) ScriptSet {
+	for i := range s.bits {
+		s.bits[i] |= t.bits[i]
+	}
+	return s
+}
+
+// Intersect returns s ∩ t.
+func (s ScriptSet) Intersect(t ScriptSet) ScriptSet {
+	for i := range s.bits {
+		s.bits[i] &= t.bits[i]
+	}
+	return s
+}
+
+// IsEmpty reports whether s has no scripts.
+func (s ScriptSet) IsEmpty() bool {
+	for _, w := range s.bits {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Len returns the number of scripts in s.
+func (s ScriptSet) Len() int {
+	n := 0
+	for _, w := range s.bits {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// Scripts returns the scripts of s in Script order.
+func (s ScriptSet) Scripts() []Script {
+	out := make([]Script, 0, s.Len())
+	for i, w := range s.bits {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			out = append(out, Script(i*64+b))
+			w &= w - 1
+		}
+	}
+	return out
+}
+
+// String returns the short names of the scripts in braces, e.g.
+// "{Cyrl Latn}"; a set holding every script but Common, Inherited and
+// Unknown is written "{ALL}".
+func (s ScriptSet) String() string {
+	if s == AllScripts() {
+		return "{ALL}"
+	}
+	b := []byte{'{'}
+	for i, x := range s.Scripts() {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, x.Short()...)
+	}
+	return string(append(b, '}'))
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
