@@ -50,13 +50,7 @@ func ScriptOf(r rune) Script { return lookup(r).script }
 // this is the property itself: Common and Inherited are not expanded to all
 // scripts (UTS #39 resolved script sets do that, see package uts39).
 func ScriptExtensions(r rune) ScriptSet {
-	rec := lookup(r)
-	if rec.scx != 0 {
-		return scxSets[rec.scx]
-	}
-	var s ScriptSet
-	s.Add(rec.script)
-	return s
+	return scxSets[lookup(r).scx]
 }
 
 // ScriptSet is a set of scripts, a value type without pointers.

@@ -56,8 +56,8 @@ package ucd
 type record struct {
 	props    Prop
 	idType   IDType
+	scx      uint16 // index in scxSets
 	script   Script
-	scx      uint8 // index in scxSets; 0: not listed, use {script}
 	cat      Category
 	ccc      uint8
 	idStatus IDStatus
