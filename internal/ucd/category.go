@@ -1,5 +1,7 @@
 package ucd
 
+import "sort"
+
 // Category is a General_Category value. The zero value is CatCn
 // (unassigned, noncharacters included).
 type Category uint8
@@ -87,3 +89,24 @@ func (c Category) IsOther() bool { return c == CatCn || c >= CatCc }
 // included), Cn for unlisted code points and noncharacters, Co for private
 // use, Cs for surrogates.
 func CategoryOf(r rune) Category { return lookup(r).cat }
+
+// DigitValue returns the decimal digit value of r when r is a decimal digit
+// (General_Category Nd), in any script.
+func DigitValue(r rune) (int, bool) {
+	z, ok := DigitZero(r)
+	return int(r - z), ok
+}
+
+// DigitZero returns the zero of the run of ten decimal digits r belongs to
+// (U+0030 for '7', U+0660 for ARABIC-INDIC DIGIT SEVEN), when r is a
+// decimal digit. UTS #39 §5.3 uses it to detect mixed numbering systems.
+func DigitZero(r rune) (rune, bool) {
+	if lookup(r).cat != CatNd {
+		return 0, false
+	}
+	i := sort.Search(len(digitZeros), func(i int) bool { return digitZeros[i] > r }) - 1
+	if i < 0 || r-digitZeros[i] > 9 {
+		return 0, false
+	}
+	return digitZeros[i], true
+}

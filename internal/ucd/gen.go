@@ -275,7 +275,9 @@ func (g *gen) run() []byte {
 	})
 
 	// Script extensions: unique sets, index 0 = "not listed".
-	words := (len(scripts) + 63) / 64
+	// Three more bits hold the UTS #39 pseudo-scripts Hanb, Jpan and Kore
+	// (see script.go).
+	words := (len(scripts) + 3 + 63) / 64
 	type sset [8]uint64
 	var scxSets []sset
 	scxIndex := map[sset]int{}
@@ -342,8 +344,20 @@ func (g *gen) run() []byte {
 	var decomps []decomp
 	var algRanges []algRange
 	var first rune = -1
+	var digitZeros []rune
 	g.fields("ucd/UnicodeData.txt", func(f []string) {
 		r := parseCP(f[0])
+		if f[2] == "Nd" {
+			v, err := strconv.Atoi(f[6])
+			if err != nil || v < 0 || v > 9 {
+				log.Fatalf("UnicodeData.txt: Nd %s with decimal value %q", f[0], f[6])
+			}
+			if v == 0 {
+				digitZeros = append(digitZeros, r)
+			} else if len(digitZeros) == 0 || digitZeros[len(digitZeros)-1] != r-rune(v) {
+				log.Fatalf("UnicodeData.txt: digit %s is not in a run starting with its zero", f[0])
+			}
+		}
 		ccc, err := strconv.Atoi(f[3])
 		if err != nil {
 			log.Fatalf("UnicodeData.txt: bad ccc %q", f[3])
@@ -683,6 +697,15 @@ func (g *gen) run() []byte {
 	}
 	writeU16("trieMid", mids)
 	writeU16("trieLeaf", leaves)
+
+	g.p("// digitZeros lists the zero of every run of ten decimal digits (gc=Nd), sorted.\nvar digitZeros = [...]rune{")
+	for i, z := range digitZeros {
+		if i%8 == 0 {
+			g.p("\n")
+		}
+		g.p("%#x,", z)
+	}
+	g.p("\n}\n\n")
 
 	// Names.
 	g.writeNames(names, algRanges)

@@ -10,10 +10,28 @@ import (
 // the Unicode version: store names (String or Short), not numbers.
 type Script uint8
 
+// Pseudo-scripts: ISO 15924 codes for writing systems that combine scripts.
+// They are never the Script of a character; UTS #39 (§5.1) adds them to
+// resolved script sets so that Han mixed with Hiragana and Katakana (Jpan),
+// with Hangul (Kore) or with Bopomofo (Hanb) counts as a single script. A
+// ScriptSet can hold them.
+const (
+	ScriptHanWithBopomofo Script = NumScripts + iota // Hanb
+	ScriptJapanese                                   // Jpan
+	ScriptKorean                                     // Kore
+	numScriptValues
+)
+
+var pseudoLong = [...]string{"Han_With_Bopomofo", "Japanese", "Korean"}
+var pseudoShort = [...]string{"Hanb", "Jpan", "Kore"}
+
 // String returns the long property value alias, e.g. "Latin", "Old_Italic".
 func (s Script) String() string {
 	if int(s) < NumScripts {
 		return scriptLong[s]
+	}
+	if s < numScriptValues {
+		return pseudoLong[s-NumScripts]
 	}
 	return "Script(" + itoa(int(s)) + ")"
 }
@@ -22,6 +40,9 @@ func (s Script) String() string {
 func (s Script) Short() string {
 	if int(s) < NumScripts {
 		return scriptShort[s]
+	}
+	if s < numScriptValues {
+		return pseudoShort[s-NumScripts]
 	}
 	return "Script(" + itoa(int(s)) + ")"
 }
@@ -33,9 +54,9 @@ func ParseScript(name string) (Script, bool) {
 		return strings.NewReplacer(" ", "_", "-", "_").Replace(s)
 	}
 	n := norm(name)
-	for i := 0; i < NumScripts; i++ {
-		if strings.EqualFold(n, scriptLong[i]) || strings.EqualFold(n, scriptShort[i]) {
-			return Script(i), true
+	for i := Script(0); i < numScriptValues; i++ {
+		if strings.EqualFold(n, i.String()) || strings.EqualFold(n, i.Short()) {
+			return i, true
 		}
 	}
 	return ScriptUnknown, false
@@ -68,34 +89,36 @@ func SetOf(scripts ...Script) ScriptSet {
 }
 
 // AllScripts returns the set of every script except Common, Inherited and
-// Unknown: the resolved script set of a string made only of Common and
-// Inherited characters (UTS #39 §5.1).
-func AllScripts() ScriptSet {
+// Unknown, pseudo-scripts included: the resolved script set of a string
+// made only of Common and Inherited characters (UTS #39 §5.1).
+func AllScripts() ScriptSet { return allScripts }
+
+var allScripts = func() ScriptSet {
 	var s ScriptSet
-	for i := 0; i < NumScripts; i++ {
+	for i := 0; i < int(numScriptValues); i++ {
 		x := Script(i)
 		if x != ScriptUnknown && x != ScriptCommon && x != ScriptInherited {
 			s.Add(x)
 		}
 	}
 	return s
-}
+}()
 
 // Has reports whether x is in s.
 func (s ScriptSet) Has(x Script) bool {
-	return int(x) < NumScripts && s.bits[x>>6]&(1<<(x&63)) != 0
+	return x < numScriptValues && s.bits[x>>6]&(1<<(x&63)) != 0
 }
 
 // Add adds x to s.
 func (s *ScriptSet) Add(x Script) {
-	if int(x) < NumScripts {
+	if x < numScriptValues {
 		s.bits[x>>6] |= 1 << (x & 63)
 	}
 }
 
 // Remove removes x from s.
 func (s *ScriptSet) Remove(x Script) {
-	if int(x) < NumScripts {
+	if x < numScriptValues {
 		s.bits[x>>6] &^= 1 << (x & 63)
 	}
 }
@@ -152,7 +175,7 @@ func (s ScriptSet) Scripts() []Script {
 // "{Cyrl Latn}"; a set holding every script but Common, Inherited and
 // Unknown is written "{ALL}".
 func (s ScriptSet) String() string {
-	if s == AllScripts() {
+	if s == allScripts {
 		return "{ALL}"
 	}
 	b := []byte{'{'}

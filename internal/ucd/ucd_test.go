@@ -55,11 +55,17 @@ func TestScript(t *testing.T) {
 	if _, ok := ParseScript("Klingon"); ok {
 		t.Error("ParseScript(Klingon) succeeded")
 	}
-	for i := 0; i < NumScripts; i++ {
+	for i := 0; i < NumScripts+3; i++ {
 		s := Script(i)
 		if p, ok := ParseScript(s.String()); !ok || p != s {
 			t.Errorf("ParseScript(%s) = %v %v", s, p, ok)
 		}
+	}
+	if ScriptJapanese.Short() != "Jpan" || ScriptKorean.String() != "Korean" || ScriptHanWithBopomofo.Short() != "Hanb" {
+		t.Error("pseudo-script names")
+	}
+	if s := SetOf(ScriptHan, ScriptJapanese, ScriptKorean); s.Len() != 3 || !s.Has(ScriptKorean) || s.String() != "{Hani Jpan Kore}" {
+		t.Errorf("pseudo-scripts in sets: %v", s)
 	}
 }
 
@@ -112,7 +118,7 @@ func TestScriptSet(t *testing.T) {
 	if got := SetOf(ScriptCyrillic, ScriptLatin).Scripts(); len(got) != 2 || got[0] != ScriptCyrillic || got[1] != ScriptLatin {
 		t.Errorf("Scripts() = %v", got)
 	}
-	if AllScripts().String() != "{ALL}" || AllScripts().Len() != NumScripts-3 {
+	if AllScripts().String() != "{ALL}" || AllScripts().Len() != NumScripts {
 		t.Errorf("AllScripts = %d scripts", AllScripts().Len())
 	}
 }
@@ -216,6 +222,33 @@ func TestCategoryAgainstGo(t *testing.T) {
 	c := CatLu
 	if !c.IsLetter() || !CatMn.IsMark() || !CatNd.IsNumber() || !CatPo.IsPunct() || !CatSm.IsSymbol() || !CatZs.IsSeparator() || CatLo.IsMark() || !CatCn.IsOther() {
 		t.Error("category classes")
+	}
+}
+
+func TestDigits(t *testing.T) {
+	tests := []struct {
+		r    rune
+		zero rune
+		v    int
+		ok   bool
+	}{
+		{'0', '0', 0, true},
+		{'7', '0', 7, true},
+		{0x0667, 0x0660, 7, true},
+		{0x06F7, 0x06F0, 7, true},
+		{0x1D7D7, 0x1D7CE, 9, true},
+		{0x1D7D8, 0x1D7D8, 0, true},
+		{0xFF15, 0xFF10, 5, true},
+		{'a', 0, 0, false},
+		{0x00B2, 0, 0, false}, // superscript two is No, not Nd
+		{0x2460, 0, 0, false},
+	}
+	for _, tt := range tests {
+		z, ok := DigitZero(tt.r)
+		v, _ := DigitValue(tt.r)
+		if z != tt.zero || ok != tt.ok || ok && v != tt.v {
+			t.Errorf("DigitZero(%U) = %U %v, value %d", tt.r, z, ok, v)
+		}
 	}
 }
 
