@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// progress shows a one-line count of the work done on standard error, and
+// only when that is a terminal, --quiet is not set, and the job has run
+// for a while: short jobs and pipelines see nothing.
+type progress struct {
+	a       *app
+	mu      sync.Mutex
+	files   int
+	bytes   int64
+	found   int
+	start   time.Time
+	done    chan struct{}
+	stopped bool
+	shown   bool
+	wg      sync.WaitGroup
+}
+
+const progressDelay = 700 * time.Millisecond
+
+func (a *app) newProgress(quiet bool) *progress {
+	p := &progress{a: a, start: time.Now(), done: make(chan struct{})}
+	// With both streams on one terminal the line would tangle with the
+	// diagnostics, so it is shown only when the output goes elsewhere.
+	if quiet || !a.errTTY || a.outTTY {
+		p.stopped = true
+		return p
+	}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.done:
+				return
+			case now := <-t.C:
+				if now.Sub(p.start) < progressDelay {
+					continue
+				}
+				p.mu.Lock()
+				p.shown = true
+				mb := float64(p.bytes) / (1 << 20)
+				rate := mb / now.Sub(p.start).Seconds()
+				fmt.Fprintf(p.a.stderr, "\r\x1b[Kscanning: %d files, %.1f MiB (%.0f MiB/s), %d findings", p.files, mb, rate, p.found)
+				p.mu.Unlock()
+			}
+		}
+	}()
+	return p
+}
+
+func (p *progress) add(r result) {
+	if p.stopped {
+		return
+	}
+	p.mu.Lock()
+	p.files++
+	if r.rep != nil {
+		p.bytes += r.rep.Summary.Bytes
+		p.found += findingCount(r.rep)
+	}
+	p.mu.Unlock()
+}
+
+// stop ends the line so that the output that follows starts clean.
+func (p *progress) stop() {
+	p.mu.Lock()
+	if p.stopped {
+		p.mu.Unlock()
+		return
+	}
+	p.stopped = true
+	p.mu.Unlock()
+	close(p.done)
+	p.wg.Wait()
+	if p.shown {
+		fmt.Fprint(p.a.stderr, "\r\x1b[K")
+	}
+}
