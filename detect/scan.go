@@ -1,30 +1,103 @@
 package detect
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/plainsight/plainsight/report"
 )
 
-// Scan reads r to its end and reports what it finds.
-//
-// INTERIM: the engine is being written; this version only counts bytes so
-// that the packages built on the API compile.
+func (e *engine) newReport() *report.Report {
+	return &report.Report{Mode: e.opts.Mode.String(), Findings: []report.Finding{}}
+}
+
+// keep applies the severity filter.
+func (e *engine) keep(f *report.Finding) bool {
+	return e.opts.MinSeverity == 0 || f.Severity >= e.opts.MinSeverity
+}
+
+// Scan reads r to its end in one streaming pass and reports what it finds.
+// Memory is bounded by the block size and Options.MaxFindings, whatever the
+// size of the input. The error is a read error from r.
 func Scan(r io.Reader, opts Options) (*report.Report, error) {
-	n, err := io.Copy(io.Discard, r)
-	rep := &report.Report{Mode: opts.Mode.String(), Findings: []report.Finding{}}
-	rep.Summary.Verdict = report.Clean
-	rep.Summary.Bytes = n
+	e := newEngine(opts, nil)
+	rep := e.newReport()
+	max := opts.MaxFindings
+	if max == 0 {
+		max = DefaultMaxFindings
+	}
+	err := e.run(r, func(data []byte, found []report.Finding) error {
+		for k := range found {
+			if !e.keep(&found[k]) {
+				continue
+			}
+			if max < 0 || len(rep.Findings) < max {
+				rep.Findings = append(rep.Findings, found[k])
+			} else {
+				rep.Summary.Dropped++
+			}
+		}
+		e.sum.countPlain(data, e.base)
+		return nil
+	})
+	e.sum.report(rep)
 	return rep, err
 }
 
-// Clean restores r into w, calling onEdit for every change-log entry.
-//
-// INTERIM: copies the input unchanged until the engine lands.
+// Clean restores r into w in one streaming pass: each finding's proposed
+// replacement is applied, every other byte is copied as it is. onEdit, when
+// not nil, receives each change-log entry in order.
 func Clean(w io.Writer, r io.Reader, opts Options, onEdit func(report.Edit) error) (*report.Report, error) {
-	n, err := io.Copy(w, r)
-	rep := &report.Report{Mode: opts.Mode.String(), Findings: []report.Finding{}}
-	rep.Summary.Verdict = report.Clean
-	rep.Summary.Bytes = n
+	e := newEngine(opts, nil)
+	rep := e.newReport()
+	max := opts.MaxFindings
+	if max == 0 {
+		max = DefaultMaxFindings
+	}
+	var written int64
+	err := e.run(r, func(data []byte, found []report.Finding) error {
+		at := 0
+		for k := range found {
+			f := &found[k]
+			if !e.keep(f) {
+				continue
+			}
+			if max < 0 || len(rep.Findings) < max {
+				rep.Findings = append(rep.Findings, *f)
+			} else {
+				rep.Summary.Dropped++
+			}
+			if f.Replacement == nil || f.Severity < report.Warning {
+				continue
+			}
+			s := int(f.Start.Offset - e.base)
+			t := int(f.End.Offset - e.base)
+			if s < at {
+				continue
+			}
+			if _, err := w.Write(data[at:s]); err != nil {
+				return fmt.Errorf("writing restored text: %w", err)
+			}
+			if _, err := io.WriteString(w, *f.Replacement); err != nil {
+				return fmt.Errorf("writing restored text: %w", err)
+			}
+			written += int64(s-at) + int64(len(*f.Replacement))
+			at = t
+			if onEdit != nil {
+				if err := onEdit(report.Edit{
+					Start: f.Start.Offset, End: f.End.Offset, Line: f.Start.Line, Column: f.Start.Column,
+					Original: f.Text, Replacement: *f.Replacement, Kind: f.Kind, Severity: f.Severity, Reason: f.Message,
+				}); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := w.Write(data[at:]); err != nil {
+			return fmt.Errorf("writing restored text: %w", err)
+		}
+		e.sum.countPlain(data, e.base)
+		return nil
+	})
+	e.sum.report(rep)
 	return rep, err
 }

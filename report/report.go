@@ -31,16 +31,6 @@ type Summary struct {
 	// configured cap that were counted but not stored.
 	Findings int `json:"findings"`
 	Dropped  int `json:"dropped"`
-	// Scripts is the share of letters per script, most frequent first, as
-	// the context model saw them.
-	Scripts []ScriptShare `json:"scripts,omitempty"`
-}
-
-// ScriptShare is one script's share of the letters of a document.
-type ScriptShare struct {
-	Script  string  `json:"script"`
-	Letters int64   `json:"letters"`
-	Share   float64 `json:"share"`
 }
 
 // Report is the result of scanning one input.

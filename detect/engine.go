@@ -1,0 +1,390 @@
+package detect
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"unicode/utf8"
+
+	"github.com/plainsight/plainsight/internal/ucd"
+	"github.com/plainsight/plainsight/report"
+)
+
+// Block sizes of the streaming pass. A block ends at a line break when one
+// is within reach, so that lines (and the bidi state that UAX #9 resets at
+// each paragraph separator) are whole; context never looks further than the
+// block it is in plus the statistics of the blocks before it.
+const (
+	blockTarget = 32 << 10 // try to cut after this many bytes
+	blockMax    = 64 << 10 // cut by force here (at a space, else a rune boundary)
+)
+
+// cell is one decoded character of a block.
+type cell struct {
+	off  int32 // byte offset in the block
+	r    rune  // -1 for an invalid byte
+	size uint8
+	a    attr
+}
+
+// engine is one streaming pass over one input.
+type engine struct {
+	opts     Options
+	kindOff  map[report.Kind]bool
+	allow    map[rune]bool
+	expected [numClasses]bool
+	emit     func(*report.Finding) error
+
+	// Position of the current block.
+	base int64
+	line int
+	col  int
+
+	// Document context gathered from the blocks seen so far.
+	doc docContext
+
+	// Line state carried across a forced cut inside a line.
+	bidi bidiState
+
+	// Reused buffers.
+	cells    []cell
+	ctx      []ctxKind
+	lexer    lexState
+	words    []word
+	found    []report.Finding
+	rtlBlock bool
+	cjkBlock bool
+
+	sum summarizer
+}
+
+type docContext struct {
+	votes     [numClasses]float64 // distinctive word votes per class
+	letters   [numClasses]int64
+	rtl       int64
+	cjk       int64
+	zalgo     int // letters carrying marks that no language puts there
+	zalgoSeen int // letters carrying any combining mark on a Latin base
+}
+
+func newEngine(opts Options, emit func(*report.Finding) error) *engine {
+	e := &engine{opts: opts, emit: emit, line: 1, col: 1}
+	if len(opts.Kinds) > 0 {
+		e.kindOff = map[report.Kind]bool{}
+		for _, ki := range report.Kinds() {
+			e.kindOff[ki.Kind] = true
+		}
+		for _, k := range opts.Kinds {
+			delete(e.kindOff, k)
+		}
+	}
+	if opts.Allow != "" {
+		e.allow = map[rune]bool{}
+		for _, r := range opts.Allow {
+			e.allow[r] = true
+		}
+	}
+	for _, s := range opts.Scripts {
+		if sc, ok := ucd.ParseScript(s); ok {
+			e.expected[classOfScript(sc)] = true
+		}
+	}
+	e.sum.init()
+	return e
+}
+
+// run reads r to its end. block, when not nil, is called after each block
+// has been judged, with the block's bytes and its findings in order.
+func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding) error) error {
+	buf := make([]byte, 0, blockMax+utf8.UTFMax)
+	eof := false
+	for {
+		for !eof && len(buf) < blockTarget {
+			if cap(buf)-len(buf) < 4096 {
+				break
+			}
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return fmt.Errorf("reading input at byte %d: %w", e.base+int64(len(buf)), err)
+			}
+		}
+		if len(buf) == 0 && eof {
+			return nil
+		}
+		cut := len(buf)
+		if !eof {
+			cut = cutPoint(buf)
+		}
+		data := buf[:cut]
+		e.scanBlock(data)
+		if block != nil {
+			if err := block(data, e.found); err != nil {
+				return err
+			}
+		}
+		e.advance(data)
+		rest := copy(buf, buf[cut:])
+		buf = buf[:rest]
+	}
+}
+
+// cutPoint chooses where a full buffer ends: after the last line break,
+// else after the last space, else at a rune boundary.
+func cutPoint(b []byte) int {
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		return i + 1
+	}
+	if len(b) < blockTarget {
+		return len(b)
+	}
+	if i := bytes.LastIndexByte(b, ' '); i >= len(b)/2 {
+		return i + 1
+	}
+	i := len(b)
+	for k := 0; k < utf8.UTFMax && i > 0; k++ {
+		if utf8.RuneStart(b[i-1]) {
+			i--
+			break
+		}
+		i--
+	}
+	if i == 0 {
+		return len(b)
+	}
+	// Do not split a run of invisible or combining characters from its base.
+	for j := i; j > len(b)/2; {
+		r, n := utf8.DecodeLastRune(b[:j])
+		if r == utf8.RuneError || n <= 1 {
+			return j
+		}
+		a := attrOf(r)
+		if a&(aMark|aIgnorable|aVS|aTag|aBidi) == 0 {
+			return j
+		}
+		j -= n
+		i = j
+	}
+	return i
+}
+
+// advance moves the position past a judged block.
+func (e *engine) advance(data []byte) {
+	e.base += int64(len(data))
+	nl := bytes.Count(data, []byte{'\n'})
+	if nl > 0 {
+		e.line += nl
+		last := bytes.LastIndexByte(data, '\n')
+		e.col = 1 + utf8.RuneCount(data[last+1:])
+	} else {
+		e.col += utf8.RuneCount(data)
+	}
+	e.sum.bytes = e.base
+	e.sum.lines = e.line
+	if len(data) > 0 && data[len(data)-1] == '\n' {
+		e.sum.lines = e.line - 1
+	}
+}
+
+// plainASCII reports whether b is ASCII without control characters other
+// than TAB, LF, CR, FF and VT: such a block can hold no finding. It looks at
+// eight bytes at a time and never decodes a rune.
+func plainASCII(b []byte) bool {
+	const hi = 0x8080808080808080
+	const lo = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if w&hi != 0 {
+			return false
+		}
+		// Bytes below 0x20, or 0x7F: check them one by one (line breaks
+		// make this common, but it is a cheap branch).
+		del := w ^ 0x7F7F7F7F7F7F7F7F
+		if (w-0x20*lo)&^w&hi != 0 || (del-lo)&^del&hi != 0 {
+			for _, c := range b[i : i+8] {
+				if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
+					return false
+				}
+			}
+		}
+	}
+	for _, c := range b[i:] {
+		if c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
+			return false
+		}
+	}
+	return true
+}
+
+// scanBlock judges one block and leaves its findings, in order and with
+// positions, in e.found.
+func (e *engine) scanBlock(data []byte) {
+	e.found = e.found[:0]
+	if e.opts.Mode != Code && plainASCII(data) {
+		// ASCII prose is Latin context for what follows.
+		e.doc.letters[cLatin] += int64(len(data))
+		e.doc.votes[cLatin] += float64(len(data)) / 6
+		e.bidi.reset()
+		return
+	}
+	tableOnce.Do(loadTable)
+	e.decode(data)
+	e.blockFlags()
+	if e.opts.Mode == Code {
+		e.lex(data)
+	}
+	e.charPass(data)
+	e.wordPass(data)
+	e.finish(data)
+}
+
+// decode fills e.cells with the block's characters; invalid bytes become
+// cells of their own with r = -1.
+func (e *engine) decode(data []byte) {
+	cells := e.cells[:0]
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			cells = append(cells, cell{off: int32(i), r: rune(c), size: 1, a: asciiAttr(c)})
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			cells = append(cells, cell{off: int32(i), r: -1, size: 1})
+			i++
+			continue
+		}
+		cells = append(cells, cell{off: int32(i), r: r, size: uint8(n), a: attrOf(r)})
+		i += n
+	}
+	e.cells = cells
+}
+
+func (e *engine) blockFlags() {
+	var rtl, cjk int64
+	for i := range e.cells {
+		a := e.cells[i].a
+		if a&aRTL != 0 {
+			rtl++
+		}
+		if a&aCJK != 0 && a&aLetter != 0 {
+			cjk++
+		}
+	}
+	e.doc.rtl += rtl
+	e.doc.cjk += cjk
+	e.rtlBlock = rtl > 0 || e.doc.rtl > 0
+	e.cjkBlock = cjk > 0
+}
+
+func (e *engine) enabled(k report.Kind) bool { return !e.kindOff[k] }
+
+// add records a finding for cells [i, j) of the current block.
+func (e *engine) add(data []byte, i, j int, f report.Finding) {
+	if !e.enabled(f.Kind) {
+		return
+	}
+	if e.allow != nil {
+		for k := i; k < j; k++ {
+			if e.allow[e.cells[k].r] {
+				return
+			}
+		}
+	}
+	start := int(e.cells[i].off)
+	end := len(data)
+	if j < len(e.cells) {
+		end = int(e.cells[j].off)
+	}
+	f.Start.Offset = int64(start)
+	f.End.Offset = int64(end)
+	f.Text = string(data[start:end])
+	if len(f.Chars) == 0 {
+		for k := i; k < j && k < i+64; k++ {
+			f.Chars = append(f.Chars, describe(e.cells[k], e.base))
+		}
+	}
+	e.found = append(e.found, f)
+}
+
+// describe explains one character for a finding.
+func describe(c cell, base int64) report.Char {
+	off := base + int64(c.off)
+	if c.r < 0 {
+		return report.Char{Offset: off, CodePoint: "", Name: "invalid UTF-8 byte", Script: "Unknown"}
+	}
+	return report.Char{
+		Offset:    off,
+		CodePoint: fmt.Sprintf("U+%04X", c.r),
+		Char:      string(c.r),
+		Name:      ucd.Name(c.r),
+		Script:    ucd.ScriptOf(c.r).String(),
+	}
+}
+
+// finish orders the block's findings, drops overlapping replacements,
+// fills in positions and hands them on.
+func (e *engine) finish(data []byte) {
+	f := e.found
+	sort.SliceStable(f, func(a, b int) bool { return f[a].Start.Offset < f[b].Start.Offset })
+	// A byte is changed by at most one finding.
+	var end int64 = -1
+	for k := range f {
+		if f[k].Replacement == nil {
+			continue
+		}
+		if f[k].Start.Offset < end {
+			f[k].Replacement = nil
+			continue
+		}
+		end = f[k].End.Offset
+	}
+	// Positions: walk the block once with a cursor.
+	line, col := e.line, e.col
+	at := 0
+	pos := func(off int64) report.Position {
+		for at < int(off) && at < len(data) {
+			c := data[at]
+			if c == '\n' {
+				line++
+				col = 1
+				at++
+				continue
+			}
+			if c < utf8.RuneSelf {
+				at++
+			} else {
+				_, n := utf8.DecodeRune(data[at:])
+				at += n
+			}
+			col++
+		}
+		return report.Position{Offset: e.base + off, Line: line, Column: col}
+	}
+	for k := range f {
+		f[k].Start = pos(f[k].Start.Offset)
+	}
+	// End positions may lie before later starts; compute them separately.
+	line, col, at = e.line, e.col, 0
+	ends := make([]int, len(f))
+	for k := range ends {
+		ends[k] = k
+	}
+	sort.SliceStable(ends, func(a, b int) bool { return f[ends[a]].End.Offset < f[ends[b]].End.Offset })
+	for _, k := range ends {
+		f[k].End = pos(f[k].End.Offset)
+	}
+	for k := range f {
+		e.sum.observe(&f[k])
+	}
+}
+
+// errStop is returned by a sink to end the pass early without error.
+var errStop = errors.New("stop")

@@ -1,0 +1,230 @@
+package detect
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/plainsight/plainsight/internal/ucd"
+	"github.com/plainsight/plainsight/report"
+)
+
+// summarizer builds the document summary from the findings as they pass,
+// in memory bounded by the number of distinct disguises, not the input.
+type summarizer struct {
+	counts   map[report.Kind]int
+	sev      map[report.Severity]int
+	total    int
+	bytes    int64
+	lines    int
+	firstBad int // first line with a finding at warning or above (0: none)
+
+	subs    map[[2]rune]*subst
+	kinds   map[report.Kind]*span
+	hidden  []hiddenNote
+}
+
+// subst is one character standing in for another, e.g. U+0430 for 'a'.
+type subst struct {
+	from, to   rune
+	count      int
+	firstOff   int64
+	first      int
+	last       int
+	plainAfter int // plain 'to' characters after the first disguise
+}
+
+type span struct {
+	count       int
+	first, last int
+	chars       map[rune]int
+}
+
+type hiddenNote struct {
+	line int
+	how  string
+	text string
+}
+
+func (s *summarizer) init() {
+	s.counts = map[report.Kind]int{}
+	s.sev = map[report.Severity]int{}
+	s.subs = map[[2]rune]*subst{}
+	s.kinds = map[report.Kind]*span{}
+}
+
+// observe adds one finding (with its position) to the summary.
+func (s *summarizer) observe(f *report.Finding) {
+	s.counts[f.Kind]++
+	s.sev[f.Severity]++
+	s.total++
+	if f.Severity < report.Warning {
+		return
+	}
+	if s.firstBad == 0 || f.Start.Line < s.firstBad {
+		s.firstBad = f.Start.Line
+	}
+	if len(f.Chars) == 1 && f.Chars[0].LooksLike != "" {
+		from := []rune(f.Chars[0].Char)
+		to := []rune(f.Chars[0].LooksLike)
+		if len(from) == 1 && len(to) == 1 {
+			k := [2]rune{from[0], to[0]}
+			sb := s.subs[k]
+			if sb == nil {
+				sb = &subst{from: from[0], to: to[0], firstOff: f.Start.Offset, first: f.Start.Line}
+				s.subs[k] = sb
+			}
+			sb.count++
+			sb.last = f.End.Line
+		}
+	}
+	sp := s.kinds[f.Kind]
+	if sp == nil {
+		sp = &span{first: f.Start.Line, chars: map[rune]int{}}
+		s.kinds[f.Kind] = sp
+	}
+	sp.count++
+	sp.last = f.Start.Line
+	for _, c := range f.Chars {
+		if rs := []rune(c.Char); len(rs) == 1 {
+			sp.chars[rs[0]]++
+		}
+	}
+	if f.Kind == report.HiddenPayload && len(s.hidden) < 5 {
+		how := "variation selectors"
+		if len(f.Chars) > 0 && strings.HasPrefix(f.Chars[0].CodePoint, "U+E00") {
+			how = "tag characters"
+		}
+		s.hidden = append(s.hidden, hiddenNote{f.Start.Line, how, f.Hidden})
+	}
+}
+
+// countPlain counts, in a judged block, the plain characters that a known
+// disguise stands in for, after its first occurrence: "every 'a'" is a
+// claim to check, not to assume.
+func (s *summarizer) countPlain(data []byte, base int64) {
+	for _, sb := range s.subs {
+		if sb.to >= 0x80 || sb.count < 2 {
+			continue
+		}
+		from := sb.firstOff - base
+		if from >= int64(len(data)) {
+			continue
+		}
+		if from < 0 {
+			from = 0
+		}
+		sb.plainAfter += bytes.Count(data[from:], []byte{byte(sb.to)})
+	}
+}
+
+func (s *summarizer) report(rep *report.Report) {
+	sm := &rep.Summary
+	sm.Counts = s.counts
+	sm.Severity = s.sev
+	sm.Findings = s.total
+	sm.Bytes = s.bytes
+	sm.Lines = s.lines
+	errs, warns := s.sev[report.Error], s.sev[report.Warning]
+	switch {
+	case errs > 0 || warns >= 5:
+		sm.Verdict = report.Disguised
+	case warns > 0:
+		sm.Verdict = report.Suspicious
+	default:
+		sm.Verdict = report.Clean
+	}
+	rep.Suspicious = errs+warns > 0
+	sm.Score = math.Round(1000*(1-math.Exp(-float64(4*errs+warns)/8))) / 10
+	sm.Patterns = s.patterns()
+	if sm.Patterns == nil {
+		sm.Patterns = []string{}
+	}
+}
+
+func lineRange(a, b int) string {
+	if a == b {
+		return fmt.Sprintf("line %d", a)
+	}
+	return fmt.Sprintf("lines %d–%d", a, b)
+}
+
+// patterns writes the sentences a person grasps at a glance.
+func (s *summarizer) patterns() []string {
+	var out []string
+	for _, h := range s.hidden {
+		out = append(out, fmt.Sprintf("hidden text in %s at line %d: %q", h.how, h.line, clip(h.text, 60)))
+	}
+	subs := make([]*subst, 0, len(s.subs))
+	for _, sb := range s.subs {
+		subs = append(subs, sb)
+	}
+	sort.Slice(subs, func(a, b int) bool {
+		if subs[a].count != subs[b].count {
+			return subs[a].count > subs[b].count
+		}
+		return subs[a].from < subs[b].from
+	})
+	for i, sb := range subs {
+		if i >= 6 {
+			out = append(out, fmt.Sprintf("and %d more kinds of substituted characters", len(subs)-i))
+			break
+		}
+		name := fmt.Sprintf("U+%04X %s", sb.from, ucd.Name(sb.from))
+		switch {
+		case sb.count >= 3 && sb.plainAfter == 0 && sb.to < 0x80:
+			p := fmt.Sprintf("from line %d on, every %q is %s (%d of %d)", sb.first, string(sb.to), name, sb.count, sb.count)
+			if sb.first > 1 && s.firstBad == sb.first {
+				p += fmt.Sprintf("; %s are clean", lineRange(1, sb.first-1))
+			}
+			out = append(out, p)
+		case sb.plainAfter > 0:
+			out = append(out, fmt.Sprintf("%q is written as %s %d times (of %d %q from line %d on), %s",
+				string(sb.to), name, sb.count, sb.count+sb.plainAfter, string(sb.to), sb.first, lineRange(sb.first, sb.last)))
+		default:
+			out = append(out, fmt.Sprintf("%q is written as %s %d time(s), %s", string(sb.to), name, sb.count, lineRange(sb.first, sb.last)))
+		}
+	}
+	kinds := make([]report.Kind, 0, len(s.kinds))
+	for k := range s.kinds {
+		kinds = append(kinds, k)
+	}
+	sort.Slice(kinds, func(a, b int) bool { return kinds[a] < kinds[b] })
+	for _, k := range kinds {
+		switch k {
+		case report.LookalikeInWord, report.LookalikeWord, report.FancyLetter, report.HiddenPayload:
+			continue // told above
+		}
+		sp := s.kinds[k]
+		out = append(out, fmt.Sprintf("%d %s finding(s) (%s), %s", sp.count, k.Info().Title, topChars(sp.chars, 3), lineRange(sp.first, sp.last)))
+	}
+	return out
+}
+
+func topChars(m map[rune]int, n int) string {
+	type kv struct {
+		r rune
+		n int
+	}
+	var l []kv
+	for r, c := range m {
+		l = append(l, kv{r, c})
+	}
+	sort.Slice(l, func(a, b int) bool {
+		if l[a].n != l[b].n {
+			return l[a].n > l[b].n
+		}
+		return l[a].r < l[b].r
+	})
+	var parts []string
+	for i, x := range l {
+		if i == n {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("U+%04X %s ×%d", x.r, ucd.Name(x.r), x.n))
+	}
+	return strings.Join(parts, ", ")
+}

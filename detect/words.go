@@ -1,0 +1,505 @@
+package detect
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/plainsight/plainsight/internal/ucd"
+	"github.com/plainsight/plainsight/report"
+)
+
+// word is one token of letters, digits and the marks and invisible
+// characters between them.
+type word struct {
+	from, to int // cells [from, to)
+	letters  int // letter-like cells: letters, fancy letters, letter-like symbols
+	n        [numClasses]int16
+	dist     [numClasses]int16
+	fancy    int16 // styled letters and digits that are not legitimate here
+	wide     bool  // has fullwidth forms outside CJK text
+	styled   bool
+	vote     class
+	weight   float32
+	intended class // the script the word is judged to be written in
+}
+
+const (
+	window      = 6    // words on each side that make a word's context
+	blockWeight = 0.05 // weight of the whole block's votes
+	docWeight   = 0.02 // weight of the document's votes so far (capped)
+)
+
+// wordPass tokenises the block into words, decides the intended script of
+// every word from its own letters and its context, and reports look-alike
+// and styled letters.
+func (e *engine) wordPass(data []byte) {
+	e.tokenise()
+	words := e.words
+	if len(words) == 0 {
+		return
+	}
+	// Votes: a word with letters that exist only in its script proves
+	// that script is in use; a word of letters that all have look-alikes
+	// elsewhere is weak evidence.
+	var block [numClasses]float64
+	for k := range words {
+		w := &words[k]
+		best, bestN := cNone, int16(0)
+		for c := cLatin; c < numClasses; c++ {
+			if w.dist[c] > bestN {
+				best, bestN = c, w.dist[c]
+			}
+		}
+		if best != cNone {
+			w.vote, w.weight = best, 1
+		} else {
+			for c := cLatin; c < numClasses; c++ {
+				if w.n[c] > bestN {
+					best, bestN = c, w.n[c]
+				}
+			}
+			w.vote, w.weight = best, 0.25
+		}
+		block[w.vote] += float64(w.weight)
+	}
+	// Styled words: several styled letters, or one next to a styled word.
+	for k := range words {
+		w := &words[k]
+		w.styled = w.wide || (w.fancy >= 2 && int(w.fancy)*2 >= w.letters)
+	}
+	for k := range words {
+		w := &words[k]
+		if !w.styled && w.fancy >= 1 &&
+			(k > 0 && words[k-1].styled && e.adjacent(data, k-1, k) || k+1 < len(words) && words[k+1].styled && e.adjacent(data, k, k+1)) {
+			w.styled = true
+		}
+	}
+	for k := range words {
+		e.judge(data, k, &block)
+	}
+	for c := range block {
+		e.doc.votes[c] += block[c]
+	}
+}
+
+// adjacent reports whether words a and b are separated by white space only
+// (no line break, no sentence punctuation).
+func (e *engine) adjacent(data []byte, a, b int) bool {
+	for k := e.words[a].to; k < e.words[b].from; k++ {
+		r := e.cells[k].r
+		if r != ' ' && r != 0xA0 && e.cells[k].a&aSpace == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func wordish(a attr) bool { return a&(aLetter|aMark|aDigit|aFancy|aWordSym) != 0 }
+func glue(a attr) bool    { return a&(aIgnorable|aVS|aTag|aBidi) != 0 }
+
+// tokenise fills e.words.
+func (e *engine) tokenise() {
+	cells := e.cells
+	words := e.words[:0]
+	for i := 0; i < len(cells); {
+		if !wordish(cells[i].a) || cells[i].r < 0 {
+			i++
+			continue
+		}
+		w := word{from: i}
+		j := i
+		for j < len(cells) {
+			a := cells[j].a
+			if wordish(a) && cells[j].r >= 0 {
+				e.count(&w, j)
+				j++
+				continue
+			}
+			if glue(a) {
+				// Invisible characters belong to the word if letters follow.
+				g := j
+				for g < len(cells) && glue(cells[g].a) {
+					g++
+				}
+				if g < len(cells) && wordish(cells[g].a) && cells[g].r >= 0 {
+					j = g
+					continue
+				}
+			}
+			break
+		}
+		w.to = j
+		if w.letters > 0 {
+			words = append(words, w)
+		}
+		i = j
+	}
+	e.words = words
+}
+
+// count adds cell j to the statistics of w.
+func (e *engine) count(w *word, j int) {
+	c := e.cells[j]
+	a := c.a
+	switch {
+	case a&aFancy != 0:
+		w.letters++
+		if e.legitFancy(c) {
+			w.n[cLatin]++
+			return
+		}
+		w.fancy++
+		w.n[cLatin]++
+		if isWide(c.r) {
+			w.wide = true
+		}
+	case a&aLetter != 0:
+		w.letters++
+		cl := a.class()
+		w.n[cl]++
+		if a.distinctive() {
+			w.dist[cl]++
+		}
+	case a&aWordSym != 0:
+		w.letters++
+		w.n[cOther]++
+	}
+}
+
+func isWide(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }
+
+// legitFancy reports whether a styled character is in normal use here:
+// fullwidth forms in CJK text, superscript and subscript digits, circled
+// digits.
+func (e *engine) legitFancy(c cell) bool {
+	if isWide(c.r) {
+		return e.cjkBlock
+	}
+	t, _ := ucd.Decomposition(c.r)
+	switch t {
+	case ucd.DecompSuper, ucd.DecompSub, ucd.DecompCircle:
+		return c.a&aLetter == 0 // digits: x², H₂O, ①
+	}
+	return false
+}
+
+// context sums the votes around word k (excluding it).
+func (e *engine) context(k int, block *[numClasses]float64) (votes [numClasses]float64, near [numClasses]float64) {
+	words := e.words
+	lo, hi := k-window, k+window
+	if lo < 0 {
+		lo = 0
+	}
+	if hi >= len(words) {
+		hi = len(words) - 1
+	}
+	for j := lo; j <= hi; j++ {
+		if j == k {
+			continue
+		}
+		near[words[j].vote] += float64(words[j].weight)
+	}
+	for c := range votes {
+		d := e.doc.votes[c] * docWeight
+		if d > 5 {
+			d = 5
+		}
+		votes[c] = near[c] + (block[c]-float64(words[k].weight)*b2f(words[k].vote == class(c)))*blockWeight + d
+	}
+	return votes, near
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// present reports whether script class c is really in use around word k:
+// a nearby word or several words of the block have letters only c has.
+func (e *engine) present(k int, c class) bool {
+	if e.expected[c] {
+		return true
+	}
+	words := e.words
+	lo, hi := k-window, k+window
+	var blockDist int
+	for j := range words {
+		if j == k || words[j].vote != c || words[j].weight < 1 {
+			continue
+		}
+		if j >= lo && j <= hi {
+			return true
+		}
+		blockDist++
+	}
+	return blockDist >= 3 || e.doc.votes[c] >= 20 && e.doc.votes[c] > 0.2*e.doc.votes[cLatin]
+}
+
+// judge decides the intended script of word k and reports its disguised
+// letters.
+func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
+	w := &e.words[k]
+	if w.fancy > 0 && (w.styled || w.wide) {
+		e.fancyWord(data, k)
+	}
+	// Classes present among the plain letters.
+	var classes []class
+	for c := cLatin; c < numClasses; c++ {
+		if w.n[c] > 0 {
+			classes = append(classes, c)
+		}
+	}
+	if len(classes) == 0 {
+		return
+	}
+	votes, _ := e.context(k, block)
+	ctx := cNone
+	best := 0.0
+	for c := cLatin; c < numClasses; c++ {
+		if votes[c] > best {
+			ctx, best = c, votes[c]
+		}
+	}
+	w.intended = classes[0]
+	if len(classes) == 1 {
+		x := classes[0]
+		if ctx == cNone || ctx == x || ctx == cOther || best < 1.5 || e.present(k, x) {
+			return
+		}
+		if !e.feasible(w, ctx) {
+			return
+		}
+		if ctx != cLatin && w.letters > 1 {
+			return // other scripts quote Latin words all the time; only lone letters are swapped back
+		}
+		if w.letters == 1 && !e.flanked(k) {
+			return
+		}
+		w.intended = ctx
+		e.swap(data, k, ctx, report.LookalikeWord)
+		return
+	}
+	// A word that mixes scripts: choose the script that needs the fewest
+	// swaps, favouring the context's script.
+	target, bestScore := cNone, 1e9
+	for _, t := range append(classes, ctx) {
+		if t == cNone || t == cOther || !e.feasible(w, t) {
+			continue
+		}
+		score := float64(w.letters - int(w.n[t]))
+		if t == ctx {
+			score -= 0.5
+		}
+		if score < bestScore {
+			target, bestScore = t, score
+		}
+	}
+	if target == cNone {
+		return
+	}
+	w.intended = target
+	e.swap(data, k, target, report.LookalikeInWord)
+}
+
+// feasible reports whether every plain letter of w is of class t or has a
+// look-alike in t.
+func (e *engine) feasible(w *word, t class) bool {
+	for j := w.from; j < w.to; j++ {
+		c := e.cells[j]
+		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
+			continue
+		}
+		cl := c.a.class()
+		if c.a&aWordSym != 0 {
+			cl = cOther
+		}
+		if cl == t {
+			continue
+		}
+		if !c.a.looks(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// flanked reports whether a one-letter word stands between words on its
+// line (or starts the line before one), as an article or preposition
+// does, and not among digits and operators as a mathematical symbol does.
+func (e *engine) flanked(k int) bool {
+	words := e.words
+	cells := e.cells
+	nextOK := k+1 < len(words) && e.gapIsSpace(words[k].to, words[k+1].from)
+	if !nextOK {
+		return false
+	}
+	if k == 0 {
+		return true
+	}
+	return e.gapIsProse(words[k-1].to, words[k].from) || cells[words[k].from-1].r == '\n'
+}
+
+// gapIsSpace reports whether cells [from, to) are a short run of spaces.
+func (e *engine) gapIsSpace(from, to int) bool {
+	if to-from > 3 || to == from {
+		return false
+	}
+	for j := from; j < to; j++ {
+		r := e.cells[j].r
+		if r != ' ' && e.cells[j].a&(aSpace|aIgnorable|aBidi) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// gapIsProse reports whether cells [from, to) are spaces with at most the
+// punctuation of running prose (a comma, a quote, a dash), not operators
+// or digits.
+func (e *engine) gapIsProse(from, to int) bool {
+	if to-from > 4 || to == from {
+		return false
+	}
+	space := false
+	for j := from; j < to; j++ {
+		r := e.cells[j].r
+		switch {
+		case r == ' ' || e.cells[j].a&(aSpace|aIgnorable|aBidi) != 0:
+			space = true
+		case strings.ContainsRune(",;:.!?\"'“”‘’«»()—–", r):
+		default:
+			return false
+		}
+	}
+	return space
+}
+
+// swap reports every letter of word k that is not of class t as a
+// look-alike standing in for a letter of t.
+func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
+	w := &e.words[k]
+	cells := e.cells
+	wordText := e.text(data, w.from, w.to)
+	upper := e.mostlyUpper(w)
+	for j := w.from; j < w.to; j++ {
+		c := cells[j]
+		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
+			continue
+		}
+		cl := c.a.class()
+		if c.a&aWordSym != 0 {
+			cl = cOther
+		}
+		if cl == t {
+			continue
+		}
+		rep := lookalikeIn(c.r, t, upper)
+		if rep == 0 {
+			continue
+		}
+		ch := describe(c, e.base)
+		ch.LooksLike = string(rep)
+		from := scriptName(c.r)
+		msg := fmt.Sprintf("%s %q (%s %s) in the %s word %q looks like %s %q", from, string(c.r), cp(c.r), ucd.Name(c.r), classNames[t], wordText, classNames[t], string(rep))
+		conf := 0.95
+		if kind == report.LookalikeWord {
+			msg = fmt.Sprintf("the word %q is written in %s letters that look like %s ones, among %s words: %s %q (%s %s) stands for %q", wordText, from, classNames[t], classNames[t], from, string(c.r), cp(c.r), ucd.Name(c.r), string(rep))
+			conf = 0.85
+			if w.letters == 1 {
+				conf = 0.75
+			}
+		}
+		e.add(data, j, j+1, report.Finding{
+			Kind: kind, Severity: report.Error, Confidence: conf,
+			Replacement: report.Str(string(rep)), Chars: []report.Char{ch},
+			Word: wordText, Message: msg,
+		})
+	}
+}
+
+func scriptName(r rune) string {
+	s := ucd.ScriptOf(r)
+	if s == ucd.ScriptCommon || s == ucd.ScriptInherited {
+		return "symbol"
+	}
+	return s.String()
+}
+
+func (e *engine) text(data []byte, from, to int) string {
+	end := len(data)
+	if to < len(e.cells) {
+		end = int(e.cells[to].off)
+	}
+	return string(data[e.cells[from].off:end])
+}
+
+// mostlyUpper decides the case of caseless look-alikes from the word's
+// other letters.
+func (e *engine) mostlyUpper(w *word) bool {
+	up, low := 0, 0
+	for j := w.from; j < w.to; j++ {
+		a := e.cells[j].a
+		if a&aUpper != 0 {
+			up++
+		} else if a&aLower != 0 {
+			low++
+		}
+	}
+	return up > low
+}
+
+// fancyWord reports the styled letters and digits of word k.
+func (e *engine) fancyWord(data []byte, k int) {
+	w := &e.words[k]
+	cells := e.cells
+	wordText := e.text(data, w.from, w.to)
+	digitsElsewhere := false
+	for j := w.from; j < w.to; j++ {
+		if cells[j].a&aDigit != 0 && cells[j].a&aFancy == 0 {
+			digitsElsewhere = true
+		}
+	}
+	upper := e.mostlyUpper(w)
+	for j := w.from; j < w.to; j++ {
+		c := cells[j]
+		if c.a&aFancy == 0 || e.legitFancy(c) {
+			continue
+		}
+		plain := rune(fancyPlainRune(c.r))
+		kind := report.FancyLetter
+		if plain >= '0' && plain <= '9' {
+			// A styled digit among letters usually imitates a letter (𝟣 for l).
+			if w.letters-1 >= 2 && !digitsElsewhere && !allDigits(cells[w.from:w.to]) {
+				if l := lookalikeIn(c.r, cLatin, upper); l != 0 {
+					plain = l
+				}
+			}
+			if plain >= '0' && plain <= '9' {
+				kind = report.MixedDigits
+			}
+		}
+		ch := describe(c, e.base)
+		ch.LooksLike = string(plain)
+		e.add(data, j, j+1, report.Finding{
+			Kind: kind, Severity: report.Warning, Confidence: 0.9,
+			Replacement: report.Str(string(plain)), Chars: []report.Char{ch}, Word: wordText,
+			Message: fmt.Sprintf("%s (%s) is a styled %q: filters and searches do not match it", ucd.Name(c.r), cp(c.r), string(plain)),
+		})
+	}
+}
+
+func allDigits(cs []cell) bool {
+	for _, c := range cs {
+		if c.a&aLetter != 0 && c.a&aFancy == 0 {
+			return false
+		}
+		if c.a&aFancy != 0 {
+			if p := fancyPlainRune(c.r); p < '0' || p > '9' {
+				return false
+			}
+		}
+	}
+	return true
+}
