@@ -1,0 +1,173 @@
+package uts39
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/plainsight/plainsight/internal/ucd"
+)
+
+// asciiProto[c] is the NFD of the prototype of the ASCII character c when c
+// is a confusables.txt source ('0' -> "O", 'm' -> "rn", '%' -> "º/₀"), else "".
+var asciiProto [utf8.RuneSelf]string
+
+func init() {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		if p, ok := ucd.Prototype(c); ok {
+			asciiProto[c] = NFD(p)
+		}
+	}
+}
+
+// Skeleton returns the skeleton of s (UTS #39 §4): s in NFD, without its
+// default-ignorable code points, with every character replaced by its
+// prototype from confusables.txt, and in NFD again. Two strings are
+// confusable when their skeletons are equal.
+//
+// A skeleton is for comparison only: it mixes scripts and cases freely
+// ("paypal" and "pаypаl" both become "paypal", "l" and "1" both "l") and
+// must not be shown to users or used to restore text.
+//
+// Skeleton returns s itself, without allocating, when s is its own
+// skeleton and contains only characters that are stable under it (which is
+// the case of most ASCII text without the look-alike sources 0, 1, I, m, |
+// and a few punctuation marks).
+func Skeleton(s string) string {
+	// Fast path: a prefix of characters that the skeleton leaves alone.
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiProto[c] != "" {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || !skeletonStable(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	if asciiOnly(s[i:]) {
+		// The rest is ASCII: its skeleton is the concatenation of the
+		// (normalized) prototypes, as each starts with a starter.
+		var b strings.Builder
+		b.Grow(len(s) + 8)
+		b.WriteString(s[:i])
+		for j := i; j < len(s); j++ {
+			if p := asciiProto[s[j]]; p != "" {
+				b.WriteString(p)
+			} else {
+				b.WriteByte(s[j])
+			}
+		}
+		return b.String()
+	}
+	var buf1, buf2 [128]rune
+	return string(skeletonRunes(buf2[:0], buf1[:0], s))
+}
+
+// skeletonStable reports whether r is its own skeleton in every context:
+// NFD leaves it alone (no decomposition, combining class 0), it is not
+// default-ignorable and it has no prototype.
+func skeletonStable(r rune) bool {
+	const unstable = ucd.PropCanonicalDecomposition | ucd.PropDefaultIgnorable | ucd.PropConfusableSource
+	return ucd.Props(r)&unstable == 0 && ucd.CombiningClass(r) == 0
+}
+
+func asciiOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// skeletonRunes appends the skeleton of s to dst, using tmp as scratch.
+func skeletonRunes(dst, tmp []rune, s string) []rune {
+	tmp = nfdRunes(tmp, s)
+	return skeletonOfNFD(dst, tmp)
+}
+
+// skeletonOfNFD applies steps 2-4 of the skeleton to a string in NFD.
+func skeletonOfNFD(dst, nfd []rune) []rune {
+	for _, r := range nfd {
+		p := ucd.Props(r)
+		if p&ucd.PropDefaultIgnorable != 0 {
+			continue
+		}
+		if p&ucd.PropConfusableSource != 0 {
+			proto, _ := ucd.Prototype(r)
+			for _, x := range proto {
+				dst = appendDecomposed(dst, x)
+			}
+			continue
+		}
+		dst = appendOrdered(dst, r)
+	}
+	return dst
+}
+
+// Confusable reports whether a and b are confusable: whether their
+// skeletons are equal (UTS #39 §4). Identical strings are confusable.
+func Confusable(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return Skeleton(a) == Skeleton(b)
+}
+
+// Confusability classifies a pair of strings (UTS #39 §4).
+type Confusability uint8
+
+const (
+	// NotConfusable: the skeletons differ.
+	NotConfusable Confusability = iota
+	// SingleScriptConfusable: confusable, and the resolved script sets of the two
+	// strings have a script in common ("so̷s" and "søs").
+	SingleScriptConfusable
+	// MixedScriptConfusable: confusable, and the resolved script sets have no script
+	// in common, at least one string being mixed-script ("paypal" and
+	// "pаypаl" with Cyrillic а).
+	MixedScriptConfusable
+	// WholeScriptConfusable: mixed-script confusables of which each string is a
+	// single-script string ("scope" in Latin and "ѕсоре" in Cyrillic).
+	WholeScriptConfusable
+)
+
+func (c Confusability) String() string {
+	switch c {
+	case NotConfusable:
+		return "not confusable"
+	case SingleScriptConfusable:
+		return "single-script confusable"
+	case MixedScriptConfusable:
+		return "mixed-script confusable"
+	case WholeScriptConfusable:
+		return "whole-script confusable"
+	}
+	return "Confusability(?)"
+}
+
+// Classify tells whether a and b are confusable and, if so, which kind of
+// confusable they are (UTS #39 §4). A whole-script confusable is also a
+// mixed-script one; Classify returns the more specific WholeScriptConfusable.
+func Classify(a, b string) Confusability {
+	if !Confusable(a, b) {
+		return NotConfusable
+	}
+	ra, rb := ResolvedScripts(a), ResolvedScripts(b)
+	if !ra.Intersect(rb).IsEmpty() {
+		return SingleScriptConfusable
+	}
+	if !ra.IsEmpty() && !rb.IsEmpty() {
+		return WholeScriptConfusable
+	}
+	return MixedScriptConfusable
+}
