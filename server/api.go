@@ -273,11 +273,14 @@ type compareRequest struct {
 }
 
 type compareResponse struct {
-	A          string `json:"a"`
-	B          string `json:"b"`
-	Identical  bool   `json:"identical"`
-	Confusable bool   `json:"confusable"`
-	// Class is the UTS #39 classification of a confusable pair.
+	A         string `json:"a"`
+	B         string `json:"b"`
+	Identical bool   `json:"identical"`
+	// Confusable: the skeletons are equal (identical strings are too).
+	Confusable bool `json:"confusable"`
+	// Class is the UTS #39 classification of the pair: "not confusable",
+	// "single-script confusable", "mixed-script confusable" or
+	// "whole-script confusable".
 	Class     string `json:"class"`
 	SkeletonA string `json:"skeleton_a"`
 	SkeletonB string `json:"skeleton_b"`

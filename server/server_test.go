@@ -381,16 +381,23 @@ func TestCompare(t *testing.T) {
 	if cr.Identical || cr.A != "paypal" || cr.B != "pаypal" {
 		t.Errorf("compare: %s", a.body)
 	}
-	if cr.Confusable != (cr.SkeletonA == cr.SkeletonB) {
-		t.Errorf("confusable %v but skeletons %q %q", cr.Confusable, cr.SkeletonA, cr.SkeletonB)
-	}
-	if skeleton("pаypal") != "pаypal" && !cr.Confusable { // skeletons are real (uts39 landed)
-		t.Errorf("paypal and pаypal are not confusable: %s", a.body)
+	if !cr.Confusable || cr.SkeletonA != cr.SkeletonB || cr.Class != "mixed-script confusable" {
+		t.Errorf("paypal and pаypal: %s", a.body)
 	}
 	a = do(t, s, "POST", "/v1/compare", "application/json", mustJSON(map[string]string{"a": "x", "b": "x"}))
 	a.json(t, &cr)
-	if a.code != 200 || !cr.Identical || cr.Confusable {
+	if a.code != 200 || !cr.Identical || !cr.Confusable {
 		t.Errorf("identical strings: %s", a.body)
+	}
+	a = do(t, s, "POST", "/v1/compare", "application/json", mustJSON(map[string]string{"a": "scope", "b": "ѕсоре"}))
+	a.json(t, &cr)
+	if a.code != 200 || !cr.Confusable || cr.Class != "whole-script confusable" {
+		t.Errorf("scope and Cyrillic ѕсоре: %s", a.body)
+	}
+	a = do(t, s, "POST", "/v1/compare", "application/json", mustJSON(map[string]string{"a": "cat", "b": "dog"}))
+	a.json(t, &cr)
+	if a.code != 200 || cr.Confusable || cr.Class != "not confusable" {
+		t.Errorf("cat and dog: %s", a.body)
 	}
 	for _, c := range []struct {
 		ctype, body string
