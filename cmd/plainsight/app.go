@@ -102,9 +102,15 @@ func isTerminal(w any) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
+// versionOverride pins the version in golden tests.
+var versionOverride string
+
 // version is the module version when built with go install, or the VCS
 // revision, or "devel".
 func version() string {
+	if versionOverride != "" {
+		return versionOverride
+	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "devel"

@@ -222,7 +222,7 @@ func charNotes(r rune) (notes []string, bad bool) {
 		bad = true
 	}
 	if t, d := ucd.Decomposition(r); t.IsCompat() && d != "" {
-		notes = append(notes, fmt.Sprintf("%s form of %q", t, d))
+		notes = append(notes, fmt.Sprintf("%s form of %q", strings.ToLower(t.String()), d))
 	}
 	if proto, ok := ucd.Prototype(r); ok && proto != string(r) {
 		notes = append(notes, fmt.Sprintf("looks like %s", visibleQuote(proto)))
