@@ -16,9 +16,19 @@ func Prototype(r rune) (string, bool) {
 	if lookup(r).props&PropConfusableSource == 0 {
 		return "", false
 	}
-	i := sort.Search(len(confusables), func(i int) bool { return confusables[i].r >= r })
-	if i < len(confusables) && confusables[i].r == r {
-		e := &confusables[i]
+	// A hand-written binary search: sort.Search's closure call per step
+	// costs more than the comparison, and skeletons call this per letter.
+	lo, hi := 0, len(confusables)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if confusables[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(confusables) && confusables[lo].r == r {
+		e := &confusables[lo]
 		return confData[e.off : e.off+uint32(e.n)], true
 	}
 	return "", false

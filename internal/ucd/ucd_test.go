@@ -504,3 +504,23 @@ func BenchmarkScriptExtensions(b *testing.B) {
 	}
 	_ = n
 }
+
+func TestLookup(t *testing.T) {
+	for _, r := range []rune{'a', 0x0430, 0x0301, 0x30FC, 0x00B7, 0x1F600, 0x0378, 0x10FFFF, -1} {
+		i := Lookup(r)
+		if i.Props() != Props(r) || i.Script() != ScriptOf(r) || i.Category() != CategoryOf(r) ||
+			i.CombiningClass() != CombiningClass(r) || i.IdentifierStatus() != IdentifierStatus(r) ||
+			i.IdentifierType() != IdentifierType(r) || i.ScriptExtensions() != ScriptExtensions(r) {
+			t.Errorf("Lookup(%U) disagrees with the single-property functions", r)
+		}
+		if id := i.ScriptExtensionsID(); id <= 0 || id >= NumScriptExtensionsIDs || ScriptExtensionsByID(id) != ScriptExtensions(r) {
+			t.Errorf("ScriptExtensionsID(%U) = %d", r, id)
+		}
+	}
+	if Lookup(0x30FC).ScriptExtensionsID() == Lookup('a').ScriptExtensionsID() {
+		t.Error("different sets share an ID")
+	}
+	if !ScriptExtensionsByID(0).IsEmpty() || !ScriptExtensionsByID(1<<20).IsEmpty() {
+		t.Error("out-of-range IDs")
+	}
+}
