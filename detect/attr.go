@@ -16,28 +16,28 @@ import (
 type attr uint32
 
 const (
-	aLetter    attr = 1 << iota // general category L*
-	aMark                       // M*
-	aDigit                      // Nd
-	aNumber                     // Nl, No
-	aUpper                      // Lu, Lt, or Other_Uppercase
-	aLower                      // Ll or Other_Lowercase
-	aIgnorable                  // Default_Ignorable_Code_Point (not VS, tags or bidi controls: they have their own bits)
-	aBidi                       // Bidi_Control
-	aVS                         // Variation_Selector
-	aTag                        // U+E0000..U+E007F
-	aSpace                      // White_Space other than the ASCII ones
-	aControl                    // Cc other than TAB, LF, CR, FF, VT
-	aPUA                        // private use
-	aUnassigned                 // Cn, including noncharacters
-	aFancy                      // a styled form of an ASCII letter or digit (see fancyPlain)
-	aRTL                        // a letter of a right-to-left script
-	aCJK                        // Han, Hiragana, Katakana, Hangul, Bopomofo, or a fullwidth/CJK symbol
-	aWordSym                    // a symbol or punctuation whose look-alike is an ASCII letter
-	aJoining                    // a letter of a script that uses ZWJ/ZWNJ (Arabic, Indic, ...)
-	aVirama                     // canonical combining class 9
-	aPict                       // Extended_Pictographic or an emoji component
-	aZWSPScript                 // a letter of a script written without spaces (Thai, Lao, Khmer, Myanmar, ...)
+	aLetter     attr = 1 << iota // general category L*
+	aMark                        // M*
+	aDigit                       // Nd
+	aNumber                      // Nl, No
+	aUpper                       // Lu, Lt, or Other_Uppercase
+	aLower                       // Ll or Other_Lowercase
+	aIgnorable                   // Default_Ignorable_Code_Point (not VS, tags or bidi controls: they have their own bits)
+	aBidi                        // Bidi_Control
+	aVS                          // Variation_Selector
+	aTag                         // U+E0000..U+E007F
+	aSpace                       // White_Space other than the ASCII ones
+	aControl                     // Cc other than TAB, LF, CR, FF, VT
+	aPUA                         // private use
+	aUnassigned                  // Cn, including noncharacters
+	aFancy                       // a styled form of an ASCII letter or digit (see fancyPlain)
+	aRTL                         // a letter of a right-to-left script
+	aCJK                         // Han, Hiragana, Katakana, Hangul, Bopomofo, or a fullwidth/CJK symbol
+	aWordSym                     // a symbol or punctuation whose look-alike is an ASCII letter
+	aJoining                     // a letter of a script that uses ZWJ/ZWNJ (Arabic, Indic, ...)
+	aVirama                      // canonical combining class 9
+	aPict                        // Extended_Pictographic or an emoji component
+	aZWSPScript                  // a letter of a script written without spaces (Thai, Lao, Khmer, Myanmar, ...)
 )
 
 // Script classes: the alphabets between which look-alike letters are
@@ -191,8 +191,8 @@ func computeAttr(r rune) attr {
 	if a&(aLetter|aMark) != 0 && usesJoiners(script) {
 		a |= aJoining
 	}
-	if (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x30A0 && r <= 0x30FF) {
-		a |= aCJK
+	if (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF && a&(aLetter|aDigit) == 0) {
+		a |= aCJK // CJK punctuation and fullwidth symbols (not fullwidth Latin)
 	}
 	// Look-alikes.
 	if fancyPlainRune(r) != 0 {
@@ -388,32 +388,44 @@ func lookalikeIn(r rune, c class, upperHint bool) rune {
 	if r < 0x80 {
 		a = asciiAttr(byte(r))
 	}
-	cands := reverse[c][skeletonKey(r)]
-	if len(cands) == 0 {
-		return 0
-	}
-	wantUpper := a&aUpper != 0 || (a&(aUpper|aLower) == 0 && upperHint)
-	best := rune(0)
+	return lookalikeCell(cell{r: r, a: a}, c, upperHint)
+}
+
+// lookalikeCell is lookalikeIn with the case taken from c.a, which the
+// caller may have corrected from the word around it.
+func lookalikeCell(x cell, c class, upperHint bool) rune {
+	cands := reverse[c][skeletonKey(x.r)]
+	wantUpper := x.a&aUpper != 0 || (x.a&(aUpper|aLower) == 0 && upperHint)
+	best, bestRank := rune(0), 1<<30
 	for _, t := range cands {
-		if t == r {
+		if t == x.r {
 			continue
 		}
 		ta := attrOf(t)
 		if t < 0x80 {
 			ta = asciiAttr(byte(t))
 		}
-		if (ta&aUpper != 0) == wantUpper {
-			if best == 0 || t < best {
-				best = t
-			}
+		// Prefer the same case, then ordinary letters of the alphabet's
+		// core block, then the lowest code point: a documented, stable
+		// choice where a prototype is shared (I and l; ι and ͺ).
+		rank := int(t)
+		if (ta&aUpper != 0) != wantUpper {
+			rank += 1 << 24
 		}
-	}
-	if best == 0 {
-		for _, t := range cands {
-			if t != r && (best == 0 || t < best) {
-				best = t
-			}
+		if cat := ucd.CategoryOf(t); cat != ucd.CatLu && cat != ucd.CatLl {
+			rank += 1 << 22
+		}
+		if !coreLetter(t) {
+			rank += 1 << 21
+		}
+		if rank < bestRank {
+			best, bestRank = t, rank
 		}
 	}
 	return best
+}
+
+// coreLetter reports whether r is in the basic alphabet of its script.
+func coreLetter(r rune) bool {
+	return r < 0x80 || r >= 0x0391 && r <= 0x03C9 || r >= 0x0400 && r <= 0x045F || r >= 0x0531 && r <= 0x0586
 }

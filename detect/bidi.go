@@ -39,7 +39,7 @@ func (e *engine) bidiControl(data []byte, i int) {
 			s.open = s.open[:n-1]
 			return
 		}
-		e.bidiFinding(data, i, report.Warning, "POP DIRECTIONAL FORMATTING (U+202C) with nothing to close")
+		e.bidiFinding(data, i, e.strayClose(), "POP DIRECTIONAL FORMATTING (U+202C) with nothing to close")
 	case r == 0x2069: // PDI
 		for n := len(s.open); n > 0; n-- {
 			if isIsolate(e.cells[s.open[n-1]].r) {
@@ -48,7 +48,7 @@ func (e *engine) bidiControl(data []byte, i int) {
 				return
 			}
 		}
-		e.bidiFinding(data, i, report.Warning, "POP DIRECTIONAL ISOLATE (U+2069) with nothing to close")
+		e.bidiFinding(data, i, e.strayClose(), "POP DIRECTIONAL ISOLATE (U+2069) with nothing to close")
 	default: // LRM, RLM, ALM
 		if e.opts.Mode == Code {
 			e.bidiFinding(data, i, report.Warning, fmt.Sprintf("invisible direction mark %s in source code", ucd.Name(r)))
@@ -63,17 +63,25 @@ func (e *engine) bidiControl(data []byte, i int) {
 // endLine closes the bidi state of the line that ends at cell i (exclusive).
 func (e *engine) endLine(data []byte, i int) {
 	s := &e.bidi
+	rtlLine := false
+	for k := s.lineStart; k < i && k < len(e.cells); k++ {
+		if e.cells[k].a&aRTL != 0 || e.cells[k].r == 0x200F || e.cells[k].r == 0x061C {
+			rtlLine = true
+			break
+		}
+	}
 	for _, k := range s.open {
+		if e.opts.Mode != Code && (rtlLine || nothingAfter(e.cells[k+1:i])) && !isOverride(e.cells[k].r) {
+			// Translators open an embedding on one line of right-to-left
+			// text and close it lines later; the paragraph end closes it
+			// anyway, and no left-to-right text is reordered.
+			e.bidiFinding(data, k, report.Info, fmt.Sprintf("%s is left open at the end of a right-to-left line", ucd.Name(e.cells[k].r)))
+			continue
+		}
 		e.bidiFinding(data, k, report.Error, fmt.Sprintf("%s is left open at the end of the line: everything after it is displayed reordered, so the code or text reads differently from what it is (Trojan Source)", ucd.Name(e.cells[k].r)))
 	}
 	if len(s.pairs) > 0 {
-		rtl := false
-		for k := s.lineStart; k < i && k < len(e.cells); k++ {
-			if e.cells[k].a&aRTL != 0 {
-				rtl = true
-				break
-			}
-		}
+		rtl := rtlLine
 		for _, p := range s.pairs {
 			a, b := p[0], p[1]
 			r := e.cells[a].r
@@ -104,6 +112,27 @@ func (e *engine) endLine(data []byte, i int) {
 	s.open = s.open[:0]
 	s.pairs = s.pairs[:0]
 	s.lineStart = i + 1
+}
+
+// nothingAfter reports whether cells hold nothing visible: an opener
+// followed only by spaces and controls reorders nothing.
+func nothingAfter(c []cell) bool {
+	for _, x := range c {
+		if x.r > ' ' && x.a&(aBidi|aIgnorable|aSpace) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// strayClose is the severity of a closing control with nothing to close:
+// harmless in right-to-left prose (multi-line embeddings), suspect
+// elsewhere.
+func (e *engine) strayClose() report.Severity {
+	if e.opts.Mode != Code && e.rtlBlock {
+		return report.Info
+	}
+	return report.Warning
 }
 
 func rtlBetween(c []cell) bool {

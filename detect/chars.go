@@ -244,12 +244,12 @@ func (e *engine) invisible(data []byte, i, j int) {
 		if prev.a&(aPict|aVS) != 0 && next.a&aPict != 0 {
 			return // emoji ZWJ sequence
 		}
-		if prev.a&(aJoining|aVirama) != 0 || next.a&aJoining != 0 && prev.a&aMark != 0 {
+		if e.joinerContext(i, j) {
 			return // conjuncts and cursive joining
 		}
 		why = "ZERO WIDTH JOINER outside an emoji sequence or a script that uses it"
 	case 0x200C: // ZWNJ
-		if prev.a&aVirama != 0 || prev.a&aJoining != 0 && (next.a&aJoining != 0 || next.r == ' ') {
+		if e.joinerContext(i, j) {
 			return // Persian, Indic and other scripts need it
 		}
 		why = "ZERO WIDTH NON-JOINER in a script that does not use it"
@@ -259,6 +259,11 @@ func (e *engine) invisible(data []byte, i, j int) {
 		}
 		why = "ZERO WIDTH SPACE"
 	case 0x00AD:
+		// Typesetters put a soft hyphen at a syllable break now and then;
+		// dozens of them, or several in one word, hide words from filters.
+		if e.countRune(0x00AD) < 3 {
+			sev = report.Info
+		}
 		why = "SOFT HYPHEN (invisible unless the line breaks there)"
 	case 0x034F:
 		if prev.a&aMark != 0 && next.a&aMark != 0 {
@@ -293,6 +298,47 @@ func (e *engine) invisible(data []byte, i, j int) {
 		Kind: report.Invisible, Severity: sev, Confidence: 0.9,
 		Replacement: report.Str(""), Message: msg, Word: e.wordAround(data, i, j),
 	})
+}
+
+// joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where
+// the scripts that use them put them (the IDNA ContextJ idea, widened to
+// the text around): after a virama, or next to a letter of a joining
+// script, or in a block of such a script and not inside a word of another.
+func (e *engine) joinerContext(i, j int) bool {
+	cells := e.cells
+	p := i - 1
+	for p >= 0 && (glue(cells[p].a) || cells[p].a&aMark != 0 && cells[p].a&aVirama == 0) {
+		p--
+	}
+	n := j
+	for n < len(cells) && glue(cells[n].a) {
+		n++
+	}
+	var pa, na attr
+	if p >= 0 {
+		pa = cells[p].a
+	}
+	if n < len(cells) {
+		na = cells[n].a
+	}
+	if pa&(aVirama|aJoining) != 0 || na&aJoining != 0 {
+		return true
+	}
+	if pa&aLetter != 0 && na&aLetter != 0 {
+		return false // inside a word of a script that does not join
+	}
+	return e.joinBlock
+}
+
+// countRune counts r in the block.
+func (e *engine) countRune(r rune) int {
+	n := 0
+	for _, c := range e.cells {
+		if c.r == r {
+			n++
+		}
+	}
+	return n
 }
 
 // wordAround returns the word that cells [i, j) sit in, for messages.
@@ -377,6 +423,10 @@ func (e *engine) marksPass(data []byte) {
 		}
 		n := j - i
 		b := cells[base]
+		if cells[i].r == 0x20E3 && (b.r >= '0' && b.r <= '9' || b.r == '#' || b.r == '*') {
+			i = j - 1
+			continue // emoji keycap without its variation selector
+		}
 		latinish := b.r >= 0 && b.r < 0x250 || b.a.class() == cCyrillic || b.a.class() == cGreek
 		if b.a&aMark == 0 && b.r >= 0 && b.a.class() == cNone && b.r >= 0x80 {
 			latinish = false
@@ -390,7 +440,7 @@ func (e *engine) marksPass(data []byte) {
 			} else {
 				odd = append(odd, stack{base, i, j})
 			}
-		case n > 4 || repeatedMark(cells[i:j]):
+		case n > 4:
 			odd = append(odd, stack{base, i, j})
 		}
 		i = j - 1
@@ -403,20 +453,24 @@ func (e *engine) marksPass(data []byte) {
 	for _, s := range odd {
 		e.zalgo(data, s.base, s.from, s.to, true)
 	}
+	for i := 1; i < len(cells); i++ {
+		// UTS #39 §5.4: the same non-spacing mark twice in a row. In the
+		// scripts not covered above it is usually a typing slip.
+		if cells[i].a&aMark != 0 && cells[i].r == cells[i-1].r && cells[i].a.class() != cLatin && cells[i-1].a&aMark != 0 {
+			if b := cells[i-1]; b.r >= 0x0300 && b.r <= 0x036F {
+				continue // already judged as Latin/Greek/Cyrillic marks above
+			}
+			e.add(data, i, i+1, report.Finding{
+				Kind: report.CombiningMarks, Severity: report.Info, Confidence: 0.5,
+				Message: fmt.Sprintf("the combining mark %s (%s) is repeated", cp(cells[i].r), ucd.Name(cells[i].r)),
+			})
+		}
+	}
 	if zalgoText {
 		for _, s := range compose {
 			e.zalgo(data, s.base, s.from, s.to, false)
 		}
 	}
-}
-
-func repeatedMark(c []cell) bool {
-	for k := 1; k < len(c); k++ {
-		if c[k].r == c[k-1].r {
-			return true
-		}
-	}
-	return false
 }
 
 // composes reports whether base followed by the marks normalises (NFC) to a

@@ -55,8 +55,9 @@ type engine struct {
 	lexer    lexState
 	words    []word
 	found    []report.Finding
-	rtlBlock bool
-	cjkBlock bool
+	rtlBlock  bool
+	cjkBlock  bool
+	joinBlock bool // the block has letters of scripts that use ZWJ/ZWNJ
 
 	sum summarizer
 }
@@ -269,10 +270,14 @@ func (e *engine) decode(data []byte) {
 
 func (e *engine) blockFlags() {
 	var rtl, cjk int64
+	e.joinBlock = false
 	for i := range e.cells {
 		a := e.cells[i].a
 		if a&aRTL != 0 {
 			rtl++
+		}
+		if a&aJoining != 0 && a&aLetter != 0 {
+			e.joinBlock = true
 		}
 		if a&aCJK != 0 && a&aLetter != 0 {
 			cjk++

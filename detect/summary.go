@@ -21,9 +21,9 @@ type summarizer struct {
 	lines    int
 	firstBad int // first line with a finding at warning or above (0: none)
 
-	subs    map[[2]rune]*subst
-	kinds   map[report.Kind]*span
-	hidden  []hiddenNote
+	subs   map[[2]rune]*subst
+	kinds  map[report.Kind]*span
+	hidden []hiddenNote
 }
 
 // subst is one character standing in for another, e.g. U+0430 for 'a'.

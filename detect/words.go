@@ -17,6 +17,8 @@ type word struct {
 	dist     [numClasses]int16
 	fancy    int16 // styled letters and digits that are not legitimate here
 	wide     bool  // has fullwidth forms outside CJK text
+	// digitStyled: has mathematical (styled) digits, which prose never uses
+	digitStyled bool
 	styled   bool
 	vote     class
 	weight   float32
@@ -65,7 +67,7 @@ func (e *engine) wordPass(data []byte) {
 	// Styled words: several styled letters, or one next to a styled word.
 	for k := range words {
 		w := &words[k]
-		w.styled = w.wide || (w.fancy >= 2 && int(w.fancy)*2 >= w.letters)
+		w.styled = w.wide || w.digitStyled || (w.fancy >= 2 && int(w.fancy)*2 >= w.letters)
 	}
 	for k := range words {
 		w := &words[k]
@@ -152,6 +154,8 @@ func (e *engine) count(w *word, j int) {
 		w.n[cLatin]++
 		if isWide(c.r) {
 			w.wide = true
+		} else if a&aDigit != 0 {
+			w.digitStyled = true
 		}
 	case a&aLetter != 0:
 		w.letters++
@@ -217,24 +221,25 @@ func b2f(b bool) float64 {
 }
 
 // present reports whether script class c is really in use around word k:
-// a nearby word or several words of the block have letters only c has.
+// a word nearby has letters that only c has. For a one-letter word only
+// the neighbourhood counts; for longer words any such word in the block,
+// or in the document so far, does.
 func (e *engine) present(k int, c class) bool {
 	if e.expected[c] {
 		return true
 	}
 	words := e.words
 	lo, hi := k-window, k+window
-	var blockDist int
+	local := words[k].letters == 1
 	for j := range words {
 		if j == k || words[j].vote != c || words[j].weight < 1 {
 			continue
 		}
-		if j >= lo && j <= hi {
+		if !local || j >= lo && j <= hi {
 			return true
 		}
-		blockDist++
 	}
-	return blockDist >= 3 || e.doc.votes[c] >= 20 && e.doc.votes[c] > 0.2*e.doc.votes[cLatin]
+	return !local && e.doc.votes[c] >= 1
 }
 
 // judge decides the intended script of word k and reports its disguised
@@ -271,14 +276,20 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 		if !e.feasible(w, ctx) {
 			return
 		}
-		if ctx != cLatin && w.letters > 1 {
+		if ctx != cLatin && w.to-w.from > 1 {
 			return // other scripts quote Latin words all the time; only lone letters are swapped back
 		}
 		if w.letters == 1 && !e.flanked(k) {
 			return
 		}
+		if ctx != cLatin && !coreLetter(lookalikeIn(e.cells[w.from].r, ctx, false)) {
+			return // "C" in Greek text is the language, not a lunate sigma
+		}
 		w.intended = ctx
 		e.swap(data, k, ctx, report.LookalikeWord)
+		return
+	}
+	if e.junction(w) {
 		return
 	}
 	// A word that mixes scripts: choose the script that needs the fewest
@@ -301,6 +312,36 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 	}
 	w.intended = target
 	e.swap(data, k, target, report.LookalikeInWord)
+}
+
+// junction reports whether a mixed word is two words run together, as
+// scraped text has them ("ссылкойAll"): two runs of letters of different
+// scripts, the second starting with a capital after a small letter, each of
+// at least two letters. Disguises swap single letters here and there.
+func (e *engine) junction(w *word) bool {
+	runs, first, second := 0, 0, 0
+	prev := cNone
+	var capAt int
+	for j := w.from; j < w.to; j++ {
+		a := e.cells[j].a
+		if a&aLetter == 0 || a&aFancy != 0 {
+			continue
+		}
+		c := a.class()
+		if c != prev {
+			runs++
+			if runs == 2 {
+				capAt = j
+			}
+			prev = c
+		}
+		if runs == 1 {
+			first++
+		} else {
+			second++
+		}
+	}
+	return runs == 2 && first >= 2 && second >= 2 && e.cells[capAt].a&aUpper != 0
 }
 
 // feasible reports whether every plain letter of w is of class t or has a
@@ -331,14 +372,17 @@ func (e *engine) feasible(w *word, t class) bool {
 func (e *engine) flanked(k int) bool {
 	words := e.words
 	cells := e.cells
-	nextOK := k+1 < len(words) && e.gapIsSpace(words[k].to, words[k+1].from)
+	nextOK := k+1 < len(words) && e.gapIsProse(words[k].to, words[k+1].from)
+	if !nextOK && words[k].to+1 < len(cells) && cells[words[k].to].r == ' ' && cells[words[k].to+1].a&aDigit != 0 {
+		nextOK = true // "a 12-day break"
+	}
 	if !nextOK {
 		return false
 	}
-	if k == 0 {
+	if from := words[k].from; from == 0 || cells[from-1].r == '\n' {
 		return true
 	}
-	return e.gapIsProse(words[k-1].to, words[k].from) || cells[words[k].from-1].r == '\n'
+	return k > 0 && e.gapIsProse(words[k-1].to, words[k].from)
 }
 
 // gapIsSpace reports whether cells [from, to) are a short run of spaces.
@@ -368,7 +412,7 @@ func (e *engine) gapIsProse(from, to int) bool {
 		switch {
 		case r == ' ' || e.cells[j].a&(aSpace|aIgnorable|aBidi) != 0:
 			space = true
-		case strings.ContainsRune(",;:.!?\"'“”‘’«»()—–", r):
+		case strings.ContainsRune(",;:.!?\"'“”‘’«»„()—–", r):
 		default:
 			return false
 		}
@@ -388,6 +432,13 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
+		// A capital inside a lower-case word is a look-alike of a small
+		// letter (Ӏ in "JoӀt" is an l, not an I).
+		hint := upper
+		if j > w.from && !upper && c.a&aUpper != 0 {
+			c.a &^= aUpper
+			hint = false
+		}
 		cl := c.a.class()
 		if c.a&aWordSym != 0 {
 			cl = cOther
@@ -395,7 +446,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if cl == t {
 			continue
 		}
-		rep := lookalikeIn(c.r, t, upper)
+		rep := lookalikeCell(c, t, hint)
 		if rep == 0 {
 			continue
 		}
