@@ -1,6 +1,7 @@
 package uts39
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/plainsight/plainsight/internal/ucd"
@@ -25,9 +26,9 @@ const (
 // appendDecomposed appends the full canonical decomposition of r to dst and
 // restores canonical order among the trailing non-starters.
 func appendDecomposed(dst []rune, r rune) []rune {
-	p := ucd.Props(r)
-	if p&ucd.PropCanonicalDecomposition == 0 {
-		return appendOrdered(dst, r)
+	info := ucd.Lookup(r)
+	if info.Props()&ucd.PropCanonicalDecomposition == 0 {
+		return appendOrdered(dst, r, info.CombiningClass())
 	}
 	if r >= hangulBase && r <= hangulLast {
 		s := r - hangulBase
@@ -44,11 +45,11 @@ func appendDecomposed(dst []rune, r rune) []rune {
 	return dst
 }
 
-// appendOrdered appends r, which has no canonical decomposition, moving it
-// before preceding non-starters with a higher combining class (the
-// canonical ordering algorithm, done one insertion at a time).
-func appendOrdered(dst []rune, r rune) []rune {
-	c := ucd.CombiningClass(r)
+// appendOrdered appends r, which has no canonical decomposition and has
+// combining class c, moving it before preceding non-starters with a higher
+// combining class (the canonical ordering algorithm, done one insertion at a
+// time).
+func appendOrdered(dst []rune, r rune, c uint8) []rune {
 	dst = append(dst, r)
 	if c == 0 {
 		return dst
@@ -69,7 +70,8 @@ func appendOrdered(dst []rune, r rune) []rune {
 // nfdStable reports whether r is unchanged by NFD whatever surrounds it:
 // no decomposition and combining class 0.
 func nfdStable(r rune) bool {
-	return ucd.Props(r)&ucd.PropCanonicalDecomposition == 0 && ucd.CombiningClass(r) == 0
+	info := ucd.Lookup(r)
+	return info.Props()&ucd.PropCanonicalDecomposition == 0 && info.CombiningClass() == 0
 }
 
 // NFD returns s in Normalization Form D computed from the Unicode 17 data
@@ -93,9 +95,14 @@ func NFD(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var buf [64]rune
-	out := nfdRunes(buf[:0], s)
-	return string(out)
+	b := getBuffers()
+	defer putBuffers(b)
+	b.nfd = nfdRunes(b.nfd[:0], s[i:])
+	b.bytes = append(b.bytes[:0], s[:i]...)
+	for _, r := range b.nfd {
+		b.bytes = utf8.AppendRune(b.bytes, r)
+	}
+	return string(b.bytes)
 }
 
 // nfdRunes appends the NFD of s to dst.
@@ -104,4 +111,25 @@ func nfdRunes(dst []rune, s string) []rune {
 		dst = appendDecomposed(dst, r)
 	}
 	return dst
+}
+
+// buffers is the scratch space of NFD and Skeleton, pooled so that a call
+// allocates only its result.
+type buffers struct {
+	nfd, out []rune
+	bytes    []byte
+}
+
+var bufPool = sync.Pool{New: func() any { return new(buffers) }}
+
+func getBuffers() *buffers { return bufPool.Get().(*buffers) }
+
+// putBuffers returns b to the pool unless a huge input made it grow: the
+// pool should not pin megabytes after one large call.
+func putBuffers(b *buffers) {
+	const maxKeep = 1 << 16
+	if cap(b.nfd) > maxKeep || cap(b.out) > maxKeep || cap(b.bytes) > 4*maxKeep {
+		return
+	}
+	bufPool.Put(b)
 }

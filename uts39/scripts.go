@@ -20,7 +20,18 @@ var (
 // Katakana add Jpan, Hangul adds Kore and Bopomofo adds Hanb, and where
 // {Common} and {Inherited} become the set of all scripts.
 func AugmentedScripts(r rune) ucd.ScriptSet {
-	sx := ucd.ScriptExtensions(r)
+	return augmented[ucd.Lookup(r).ScriptExtensionsID()]
+}
+
+// augmented caches the augmented set of every Script_Extensions value.
+var augmented = func() (sets [ucd.NumScriptExtensionsIDs]ucd.ScriptSet) {
+	for id := range sets {
+		sets[id] = augment(ucd.ScriptExtensionsByID(id))
+	}
+	return sets
+}()
+
+func augment(sx ucd.ScriptSet) ucd.ScriptSet {
 	if sx.Has(ucd.ScriptCommon) || sx.Has(ucd.ScriptInherited) {
 		return all
 	}
@@ -54,33 +65,45 @@ func ResolvedScripts(s string) ucd.ScriptSet {
 // is ScriptUnknown): with Latin, this is the "resolved script set of the
 // string without Latin" of the restriction levels.
 func resolve(s string, without ucd.Script) ucd.ScriptSet {
-	res := all
+	// ASCII letters are Latin and everything else in ASCII is Common, so
+	// an ASCII prefix only tells whether Latin is required.
 	letter := false
-	for i := 0; i < len(s); {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			letter = true
+		}
+	}
+	if i == len(s) {
+		if letter && without != ucd.ScriptLatin {
+			return latinSet
+		}
+		return all
+	}
+	res := all
+	if letter && without != ucd.ScriptLatin {
+		res = latinSet
+	}
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			// ASCII letters are Latin, everything else in ASCII is Common.
-			if 'a' <= c|0x20 && c|0x20 <= 'z' {
-				letter = true
+			if 'a' <= c|0x20 && c|0x20 <= 'z' && without != ucd.ScriptLatin {
+				res = res.Intersect(latinSet)
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		sx := AugmentedScripts(r)
+		sx := &augmented[ucd.Lookup(r).ScriptExtensionsID()]
 		if without != ucd.ScriptUnknown && sx.Has(without) {
 			continue
 		}
-		if sx != all {
-			res = res.Intersect(sx)
-			if res.IsEmpty() {
-				return res
-			}
-		}
-	}
-	if letter && without != ucd.ScriptLatin {
-		res = res.Intersect(latinSet)
+		res = res.Intersect(*sx)
 	}
 	return res
 }

@@ -68,8 +68,18 @@ func Skeleton(s string) string {
 		}
 		return b.String()
 	}
-	var buf1, buf2 [128]rune
-	return string(skeletonRunes(buf2[:0], buf1[:0], s))
+	// The prefix s[:i] ends with a starter that NFD and the mapping leave
+	// alone, and canonical reordering never crosses a starter, so the
+	// skeleton of s is s[:i] followed by the skeleton of the rest.
+	b := getBuffers()
+	defer putBuffers(b)
+	b.nfd = nfdRunes(b.nfd[:0], s[i:])
+	b.out = skeletonOfNFD(b.out[:0], b.nfd)
+	b.bytes = append(b.bytes[:0], s[:i]...)
+	for _, r := range b.out {
+		b.bytes = utf8.AppendRune(b.bytes, r)
+	}
+	return string(b.bytes)
 }
 
 // skeletonStable reports whether r is its own skeleton in every context:
@@ -77,7 +87,8 @@ func Skeleton(s string) string {
 // default-ignorable and it has no prototype.
 func skeletonStable(r rune) bool {
 	const unstable = ucd.PropCanonicalDecomposition | ucd.PropDefaultIgnorable | ucd.PropConfusableSource
-	return ucd.Props(r)&unstable == 0 && ucd.CombiningClass(r) == 0
+	info := ucd.Lookup(r)
+	return info.Props()&unstable == 0 && info.CombiningClass() == 0
 }
 
 func asciiOnly(s string) bool {
@@ -89,16 +100,11 @@ func asciiOnly(s string) bool {
 	return true
 }
 
-// skeletonRunes appends the skeleton of s to dst, using tmp as scratch.
-func skeletonRunes(dst, tmp []rune, s string) []rune {
-	tmp = nfdRunes(tmp, s)
-	return skeletonOfNFD(dst, tmp)
-}
-
 // skeletonOfNFD applies steps 2-4 of the skeleton to a string in NFD.
 func skeletonOfNFD(dst, nfd []rune) []rune {
 	for _, r := range nfd {
-		p := ucd.Props(r)
+		info := ucd.Lookup(r)
+		p := info.Props()
 		if p&ucd.PropDefaultIgnorable != 0 {
 			continue
 		}
@@ -109,7 +115,7 @@ func skeletonOfNFD(dst, nfd []rune) []rune {
 			}
 			continue
 		}
-		dst = appendOrdered(dst, r)
+		dst = appendOrdered(dst, r, info.CombiningClass())
 	}
 	return dst
 }
