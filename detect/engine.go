@@ -50,11 +50,11 @@ type engine struct {
 	bidi bidiState
 
 	// Reused buffers.
-	cells    []cell
-	ctx      []ctxKind
-	lexer    lexState
-	words    []word
-	found    []report.Finding
+	cells     []cell
+	ctx       []ctxKind
+	lexer     lexState
+	words     []word
+	found     []report.Finding
 	rtlBlock  bool
 	cjkBlock  bool
 	joinBlock bool // the block has letters of scripts that use ZWJ/ZWNJ

@@ -19,10 +19,10 @@ type word struct {
 	wide     bool  // has fullwidth forms outside CJK text
 	// digitStyled: has mathematical (styled) digits, which prose never uses
 	digitStyled bool
-	styled   bool
-	vote     class
-	weight   float32
-	intended class // the script the word is judged to be written in
+	styled      bool
+	vote        class
+	weight      float32
+	intended    class // the script the word is judged to be written in
 }
 
 const (
@@ -299,9 +299,14 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 		if t == cNone || t == cOther || !e.feasible(w, t) {
 			continue
 		}
+		// Fewest swaps wins, but a script that the context does not show
+		// in use is a poor explanation: "рrосеssоr" among English words is
+		// English with Cyrillic letters, not Russian with Latin ones.
 		score := float64(w.letters - int(w.n[t]))
 		if t == ctx {
 			score -= 0.5
+		} else if !e.present(k, t) {
+			score += 3
 		}
 		if score < bestScore {
 			target, bestScore = t, score
@@ -322,6 +327,8 @@ func (e *engine) junction(w *word) bool {
 	runs, first, second := 0, 0, 0
 	prev := cNone
 	var capAt int
+	lowerBefore := false
+	var last attr
 	for j := w.from; j < w.to; j++ {
 		a := e.cells[j].a
 		if a&aLetter == 0 || a&aFancy != 0 {
@@ -332,16 +339,18 @@ func (e *engine) junction(w *word) bool {
 			runs++
 			if runs == 2 {
 				capAt = j
+				lowerBefore = last&aLower != 0
 			}
 			prev = c
 		}
+		last = a
 		if runs == 1 {
 			first++
 		} else {
 			second++
 		}
 	}
-	return runs == 2 && first >= 2 && second >= 2 && e.cells[capAt].a&aUpper != 0
+	return runs == 2 && first >= 2 && second >= 2 && lowerBefore && e.cells[capAt].a&aUpper != 0
 }
 
 // feasible reports whether every plain letter of w is of class t or has a
@@ -432,13 +441,8 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
-		// A capital inside a lower-case word is a look-alike of a small
-		// letter (Ӏ in "JoӀt" is an l, not an I).
-		hint := upper
-		if j > w.from && !upper && c.a&aUpper != 0 {
-			c.a &^= aUpper
-			hint = false
-		}
+		var hint bool
+		c.a, hint = e.caseOf(w, j, upper)
 		cl := c.a.class()
 		if c.a&aWordSym != 0 {
 			cl = cOther
@@ -499,6 +503,41 @@ func (e *engine) mostlyUpper(w *word) bool {
 		}
 	}
 	return up > low
+}
+
+// caseOf decides the case of the letter a look-alike at cell j stands for.
+// Look-alikes are chosen for shape, not case: "Ӏ" (a capital) imitates the
+// "l" of "JoӀt", and a word-initial "Ι" before a vowel is the "l" of
+// "Ιike", while before a consonant it is the "I" of "Ιn".
+func (e *engine) caseOf(w *word, j int, upper bool) (attr, bool) {
+	cells := e.cells
+	a := cells[j].a
+	prev, next := attr(0), attr(0)
+	var nextR rune
+	for p := j - 1; p >= w.from; p-- {
+		if cells[p].a&aLetter != 0 {
+			prev = cells[p].a
+			break
+		}
+	}
+	for n := j + 1; n < w.to; n++ {
+		if cells[n].a&aLetter != 0 {
+			next, nextR = cells[n].a, cells[n].r
+			break
+		}
+	}
+	if a&aUpper == 0 {
+		return a, upper
+	}
+	switch {
+	case prev&aLower != 0:
+		return a&^aUpper | aLower, false
+	case prev == 0 && next&aLower != 0 && skeletonKey(cells[j].r) == "l":
+		if strings.ContainsRune("aeiouyаеіоуαειου", nextR) {
+			return a&^aUpper | aLower, false
+		}
+	}
+	return a, upper
 }
 
 // fancyWord reports the styled letters and digits of word k.
