@@ -92,7 +92,7 @@ func TestResolvedScripts(t *testing.T) {
 		{"creаted", "{}"},
 		{"٣٤", "{Arab Thaa Yezi}"},
 		{"a\u0301", "{Latn}"},     // Inherited mark
-		{"\u0378", "{}"},          // unassigned: Unknown
+		{"\u0378", "{Zzzz}"},      // unassigned: Unknown, as ICU resolves it
 		{"ab\u0378", "{}"},        // ...
 		{"α + β = γ", "{Grek}"},   // Greek maths
 		{"ー", "{Hira Kana Jpan}"}, // prolonged sound mark: extensions

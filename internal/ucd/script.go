@@ -88,18 +88,17 @@ func SetOf(scripts ...Script) ScriptSet {
 	return s
 }
 
-// AllScripts returns the set of every script except Common, Inherited and
-// Unknown, pseudo-scripts included: the resolved script set of a string
-// made only of Common and Inherited characters (UTS #39 §5.1).
+// AllScripts returns the set of every Script value, Common, Inherited,
+// Unknown and the pseudo-scripts included: the "ALL" of UTS #39 §5.1, the
+// resolved script set of a string made only of Common and Inherited
+// characters. (ICU's SpoofChecker uses the same full set, so that a lone
+// unassigned code point resolves to {Zzzz}.)
 func AllScripts() ScriptSet { return allScripts }
 
 var allScripts = func() ScriptSet {
 	var s ScriptSet
-	for i := 0; i < int(numScriptValues); i++ {
-		x := Script(i)
-		if x != ScriptUnknown && x != ScriptCommon && x != ScriptInherited {
-			s.Add(x)
-		}
+	for i := Script(0); i < numScriptValues; i++ {
+		s.Add(i)
 	}
 	return s
 }()
@@ -172,8 +171,7 @@ func (s ScriptSet) Scripts() []Script {
 }
 
 // String returns the short names of the scripts in braces, e.g.
-// "{Cyrl Latn}"; a set holding every script but Common, Inherited and
-// Unknown is written "{ALL}".
+// "{Cyrl Latn}"; the set of all scripts (AllScripts) is written "{ALL}".
 func (s ScriptSet) String() string {
 	if s == allScripts {
 		return "{ALL}"
