@@ -118,6 +118,9 @@ func ancestorsIgnore(root string) *Ignore {
 	if err != nil {
 		return ig
 	}
+	if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
+		return ig // root is a repository's root: nothing above applies
+	}
 	var chain []string
 	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
 		chain = append(chain, d)
