@@ -23,6 +23,8 @@ type TextOptions struct {
 	Context int
 	// NoSummary leaves out the per-document summary block.
 	NoSummary bool
+	// Brief writes only the first line of each diagnostic.
+	Brief bool
 }
 
 const (
@@ -90,6 +92,9 @@ func writeFinding(w *bufio.Writer, p painter, name string, f *Finding, opts Text
 		p.paint(ansiBold, fmt.Sprintf("%s:%d:%d", name, f.Start.Line, f.Start.Column)),
 		p.paint(severityColor(f.Severity), fmt.Sprintf("%s[%s]", f.Severity, f.Kind)),
 		p.paint(ansiBold, oneLine(f.Message)))
+	if opts.Brief {
+		return
+	}
 	gutter := len(fmt.Sprint(f.Start.Line)) + 1
 	if gutter < 5 {
 		gutter = 5

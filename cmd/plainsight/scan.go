@@ -35,6 +35,7 @@ type scanFlags struct {
 	binary        bool
 	color         string
 	quiet         bool
+	brief         bool
 	jsonl         bool
 	field         string
 	baseline      string
@@ -86,6 +87,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 	fl.BoolVar(&f.binary, "binary", false, "scan binary files instead of skipping them")
 	fl.StringVar(&f.color, "color", "auto", "colour the text output: auto, always or never (NO_COLOR is honoured)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress line and no closing summary line")
+	fl.BoolVar(&f.brief, "brief", false, "text output: one line per finding, without the source line and notes")
 	fl.StringVar(&f.baseline, "baseline", "", "ignore the findings recorded in this baseline file: only new ones count")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record every finding of this scan in a baseline file")
 	fl.IntVar(&f.maxFindings, "max-findings", 0, "findings stored per input (0: the default cap, -1: no cap)")
@@ -685,6 +687,7 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 			var buf bytes.Buffer
 			report.WriteText(&buf, rep, report.TextOptions{
 				Color: color,
+				Brief: s.flags.brief,
 				Line: func(n int) (string, bool) {
 					l, ok := res.lines[n]
 					return l, ok
