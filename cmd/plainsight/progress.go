@@ -26,9 +26,7 @@ const progressDelay = 700 * time.Millisecond
 
 func (a *app) newProgress(quiet bool) *progress {
 	p := &progress{a: a, start: time.Now(), done: make(chan struct{})}
-	// With both streams on one terminal the line would tangle with the
-	// diagnostics, so it is shown only when the output goes elsewhere.
-	if quiet || !a.errTTY || a.outTTY {
+	if quiet || !a.errTTY {
 		p.stopped = true
 		return p
 	}
@@ -68,6 +66,23 @@ func (p *progress) add(r result) {
 		p.found += findingCount(r.rep)
 	}
 	p.mu.Unlock()
+}
+
+// around runs write, which prints to standard output, with the progress
+// line cleared first, so that on a shared terminal the diagnostics never
+// tangle with it; the next tick draws it again below them.
+func (p *progress) around(write func()) {
+	if p.stopped {
+		write()
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.a.stderr, "\r\x1b[K")
+		p.shown = false
+	}
+	write()
 }
 
 // stop ends the line so that the output that follows starts clean.

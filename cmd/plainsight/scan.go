@@ -394,7 +394,14 @@ func (a *app) scan(cmd *cobra.Command, args []string, f *scanFlags) error {
 		baseEnts = append(baseEnts, r.baseline...)
 		switch f.format {
 		case "text", "jsonl":
-			_, outErr = out.Write(r.out)
+			if len(r.out) > 0 {
+				prog.around(func() {
+					_, outErr = out.Write(r.out)
+					if outErr == nil && a.outTTY {
+						outErr = out.Flush()
+					}
+				})
+			}
 		case "json":
 			if batch != nil {
 				if n > 0 {
