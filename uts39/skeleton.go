@@ -71,11 +71,19 @@ func Skeleton(s string) string {
 	// The prefix s[:i] ends with a starter that NFD and the mapping leave
 	// alone, and canonical reordering never crosses a starter, so the
 	// skeleton of s is s[:i] followed by the skeleton of the rest.
+	return skeletonSlow(s[:i], s[i:], true)
+}
+
+// skeletonSlow returns prefix followed by the skeleton of s; prefix must be
+// its own skeleton and end with a starter. removeDI false gives the
+// skeleton as defined before Unicode 15.1 (and computed by ICU 72), which
+// keeps default-ignorable characters; the ICU differential test uses it.
+func skeletonSlow(prefix, s string, removeDI bool) string {
 	b := getBuffers()
 	defer putBuffers(b)
-	b.nfd = nfdRunes(b.nfd[:0], s[i:])
-	b.out = skeletonOfNFD(b.out[:0], b.nfd)
-	b.bytes = append(b.bytes[:0], s[:i]...)
+	b.nfd = nfdRunes(b.nfd[:0], s)
+	b.out = skeletonOfNFD(b.out[:0], b.nfd, removeDI)
+	b.bytes = append(b.bytes[:0], prefix...)
 	for _, r := range b.out {
 		b.bytes = utf8.AppendRune(b.bytes, r)
 	}
@@ -101,11 +109,11 @@ func asciiOnly(s string) bool {
 }
 
 // skeletonOfNFD applies steps 2-4 of the skeleton to a string in NFD.
-func skeletonOfNFD(dst, nfd []rune) []rune {
+func skeletonOfNFD(dst, nfd []rune, removeDI bool) []rune {
 	for _, r := range nfd {
 		info := ucd.Lookup(r)
 		p := info.Props()
-		if p&ucd.PropDefaultIgnorable != 0 {
+		if p&ucd.PropDefaultIgnorable != 0 && removeDI {
 			continue
 		}
 		if p&ucd.PropConfusableSource != 0 {
