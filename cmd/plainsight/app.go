@@ -25,6 +25,7 @@ const unicodeVersion = "17.0.0"
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	inTTY          bool
 	outTTY, errTTY bool
 	getenv         func(string) string
 }
@@ -59,6 +60,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stdin:  stdin,
 		stdout: stdout,
 		stderr: stderr,
+		inTTY:  isTerminal(stdin),
 		outTTY: isTerminal(stdout),
 		errTTY: isTerminal(stderr),
 		getenv: os.Getenv,

@@ -329,6 +329,9 @@ func (a *app) scan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
+		if a.inTTY && !f.quiet {
+			fmt.Fprintln(a.stderr, "plainsight: reading standard input (end it with Ctrl-D; 'plainsight scan --help' for more)")
+		}
 	}
 	stdinUsed := 0
 	for _, p := range args {
