@@ -5,8 +5,10 @@
 // own: no mapping between byte and UTF-16 offsets is needed, and invalid
 // bytes stay where they were.
 //
-// Large inputs: the DOM is built in chunks between animation frames, and
-// all interaction goes through a few delegated listeners, never one per
+// Large inputs: the DOM is built off the document in chunks, yielding to
+// the browser between them so that the page stays responsive, then
+// attached at once so that the text is laid out once, not once per chunk.
+// All interaction goes through a few delegated listeners, never one per
 // character. User text is only ever set with textContent.
 'use strict';
 (function () {
@@ -24,7 +26,8 @@
   // shown as a visible label instead of as themselves.
   const LABELLED = new Set(['invisible', 'bidi-control', 'hidden-payload', 'control-character', 'invalid-utf8']);
   const SEV = { info: 1, warning: 2, error: 3 };
-  const CHUNK = 1500; // DOM nodes per frame
+  const CHUNK = 1500; // DOM nodes built between two yields
+  const BLOCK = 300; // nodes per block of text (cut at a line break)
   const PAGE = 500; // findings listed per "show more"
 
   const encoder = new TextEncoder();
@@ -51,7 +54,13 @@
   const kindClass = (k) => 'k-' + (MARKER[k] ? k : 'other');
   const marker = (k) => MARKER[k] || '?';
   const title = (k) => (KIND[k] ? KIND[k].title : k);
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  // yieldTask lets the browser handle input and paint between chunks. A
+  // message-channel task is not throttled the way timers and animation
+  // frames are in background tabs.
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()();
+  const frame = () => new Promise((r) => { waiting.push(r); channel.port2.postMessage(0); });
   const hex = (cp) => 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
 
   function el(tag, cls, text) {
@@ -203,6 +212,55 @@
     }
   }
 
+  // blocks writes text into blocks cut at line breaks. Blocks have
+  // content-visibility: auto, so the browser lays out only those on screen:
+  // a megabyte of text with tens of thousands of highlights stays quick.
+  // The line break where a block ends is the block boundary itself.
+  function blocks() {
+    const frag = document.createDocumentFragment();
+    let blk = el('div', 'blk');
+    let n = 0;
+    frag.appendChild(blk);
+    return {
+      text(s) {
+        if (n >= BLOCK) {
+          const i = s.lastIndexOf('\n');
+          if (i >= 0) {
+            if (i > 0) blk.appendChild(document.createTextNode(s.slice(0, i)));
+            blk = el('div', 'blk');
+            frag.appendChild(blk);
+            n = 0;
+            s = s.slice(i + 1);
+          }
+        }
+        if (s) {
+          blk.appendChild(document.createTextNode(s));
+          n++;
+        }
+      },
+      node(e) {
+        blk.appendChild(e);
+        n++;
+      },
+      // lines puts a long plain text into blocks of a few hundred lines.
+      lines(s) {
+        const ls = s.split('\n');
+        for (let i = 0; i < ls.length; i += BLOCK) {
+          if (n > 0) {
+            blk = el('div', 'blk');
+            frag.appendChild(blk);
+          }
+          blk.appendChild(document.createTextNode(ls.slice(i, i + BLOCK).join('\n')));
+          n = 1;
+        }
+      },
+      into(container) {
+        container.classList.toggle('long', frag.childNodes.length > 4);
+        container.appendChild(frag);
+      },
+    };
+  }
+
   // renderText cuts the bytes at every finding boundary; pieces covered by
   // a finding become <mark> elements of the most severe one.
   async function renderText(bytes, fs, gen) {
@@ -215,7 +273,7 @@
       cut.add(Math.min(Math.max(f.end.offset, 0), n));
     }
     const bounds = Float64Array.from(cut).sort();
-    let frag = document.createDocumentFragment();
+    const out = blocks();
     let active = [];
     let next = 0;
     let made = 0;
@@ -226,7 +284,7 @@
       if (active.length) active = active.filter((i) => fs[i].end.offset > a);
       const seg = bytes.subarray(a, b);
       if (!active.length) {
-        frag.appendChild(document.createTextNode(decoder.decode(seg)));
+        out.text(decoder.decode(seg));
       } else {
         let p = active[0];
         for (const i of active) if (sevOf(fs[i]) > sevOf(fs[p])) p = i;
@@ -240,16 +298,14 @@
           m.textContent = decoder.decode(seg);
         }
         for (const i of active) if (!st.marks[i]) st.marks[i] = m;
-        frag.appendChild(m);
+        out.node(m);
       }
       if (++made % CHUNK === 0) {
-        view.appendChild(frag);
-        frag = document.createDocumentFragment();
         await frame();
         if (gen !== st.gen) return;
       }
     }
-    view.appendChild(frag);
+    out.into(view);
     // Findings of zero width (an insertion point) show at the next mark.
     for (let r = st.order.length - 1, after = null; r >= 0; r--) {
       const i = st.order[r];
@@ -311,30 +367,30 @@
       ? edits.length + ' change' + (edits.length === 1 ? '' : 's') + '. ' + ($('show-diff').checked ? 'Removed text is struck through (−), inserted text underlined (+).' : '')
       : 'Nothing to restore: the text is unchanged.';
     if (!$('show-diff').checked || !edits.length) {
-      box.textContent = res.text;
+      const out = blocks();
+      out.lines(res.text);
+      out.into(box);
       return;
     }
     const bytes = st.bytes;
-    let frag = document.createDocumentFragment();
+    const out = blocks();
     let at = 0;
     let made = 0;
     for (const e of edits) {
-      if (e.start > at) frag.appendChild(document.createTextNode(decoder.decode(bytes.subarray(at, e.start))));
+      if (e.start > at) out.text(decoder.decode(bytes.subarray(at, e.start)));
       if (e.end > e.start) {
         const seg = bytes.subarray(e.start, e.end);
-        frag.appendChild(el('del', kindClass(e.kind), LABELLED.has(e.kind) ? label(e.kind, seg, null) : decoder.decode(seg)));
+        out.node(el('del', '', LABELLED.has(e.kind) ? label(e.kind, seg, null) : decoder.decode(seg)));
       }
-      if (e.replacement) frag.appendChild(el('ins', kindClass(e.kind), e.replacement));
+      if (e.replacement) out.node(el('ins', '', e.replacement));
       at = Math.max(at, e.end);
       if (++made % CHUNK === 0) {
-        box.appendChild(frag);
-        frag = document.createDocumentFragment();
         await frame();
         if (gen !== st.gen) return;
       }
     }
-    if (at < bytes.length) frag.appendChild(document.createTextNode(decoder.decode(bytes.subarray(at))));
-    box.appendChild(frag);
+    if (at < bytes.length) out.text(decoder.decode(bytes.subarray(at)));
+    out.into(box);
   }
 
   // ---- selection and the details panel ----

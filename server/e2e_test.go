@@ -1,0 +1,345 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdpinput "github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The end-to-end test drives real headless Chromium (Debian's chromium
+// package) against a server on a loopback port: it pastes the disguised
+// article into the inspector and checks that the highlights, the summary
+// and the restored text appear, then saves a screenshot.
+
+const chromiumPath = "/usr/bin/chromium"
+
+// artefactDir is where the screenshot goes: $PLAINSIGHT_ARTIFACTS when
+// set, else the test's temporary directory.
+func artefactDir(t *testing.T) string {
+	if d := os.Getenv("PLAINSIGHT_ARTIFACTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}
+
+type browser struct {
+	ctx    context.Context
+	mu     sync.Mutex
+	errors []string // uncaught exceptions and console errors
+}
+
+func startBrowser(t *testing.T) *browser {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("end-to-end browser test skipped: %s is absent (install Debian's chromium package: apt-get install -y chromium)", chromiumPath)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1400),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 50*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	b := &browser{ctx: ctx}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", chromiumPath, err)
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			msg := ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				msg += " " + ev.ExceptionDetails.Exception.Description
+			}
+			b.errors = append(b.errors, "exception: "+msg)
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == "error" {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				b.errors = append(b.errors, "console.error: "+strings.Join(parts, " "))
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func (b *browser) jsErrors() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.errors...)
+}
+
+// pageState is what the test reads back from the page.
+type pageState struct {
+	Status       string   `json:"status"`
+	Verdict      string   `json:"verdict"`
+	Patterns     []string `json:"patterns"`
+	Legend       string   `json:"legend"`
+	Marks        int      `json:"marks"`
+	AInMarks     int      `json:"aInMarks"`
+	AOutside     int      `json:"aOutside"`
+	Findings     int      `json:"findings"`
+	Deleted      int      `json:"deleted"`
+	Inserted     int      `json:"inserted"`
+	Restored     string   `json:"restored"`
+	PanelVisible bool     `json:"panelVisible"`
+	Panel        string   `json:"panel"`
+}
+
+const readPage = `(() => {
+  const $ = (id) => document.getElementById(id);
+  const view = $('text-view');
+  const count = (s) => (s.match(/\u0430/g) || []).length;
+  const marks = view.querySelectorAll('mark.f');
+  let inMarks = 0;
+  for (const m of marks) inMarks += count(m.textContent);
+  return {
+    status: $('status').textContent,
+    verdict: $('verdict').textContent,
+    patterns: Array.from($('patterns').children, (li) => li.textContent),
+    legend: $('legend').textContent,
+    marks: marks.length,
+    aInMarks: inMarks,
+    aOutside: count(view.textContent) - inMarks,
+    findings: $('findings').children.length,
+    deleted: $('restored').querySelectorAll('del').length,
+    inserted: $('restored').querySelectorAll('ins').length,
+    restored: $('restored').textContent,
+    panelVisible: !$('panel').hidden,
+    panel: $('panel').textContent,
+  };
+})()`
+
+func waitInspected() chromedp.Action[chromedp.Void] {
+	return poll(`document.getElementById('status').textContent.startsWith('Inspected') || document.getElementById('status').classList.contains('error')`, 30*time.Second)
+}
+
+func poll(expr string, d time.Duration) chromedp.Action[chromedp.Void] {
+	p := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(d))
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := p(ctx, t)
+		return err
+	})
+}
+
+func read(ctx context.Context) (pageState, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[pageState](readPage))
+}
+
+func insertText(text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, cdpinput.InsertText, cdpinput.InsertTextParams{Text: text})
+		return err
+	})
+}
+
+func TestInspectorInBrowser(t *testing.T) {
+	b := startBrowser(t)
+	s := newTest(t, Config{})
+	base, _ := serveOn(t, s)
+	fx := fixture(t)
+	want, err := os.ReadFile("../testdata/examples/harbour-article.clean.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine := engineFinds(t)
+
+	// Paste the article: text inserted at the caret as a paste or an input
+	// method does, then Inspect.
+	start := time.Now()
+	err = chromedp.Do(b.ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.ID("input")),
+		chromedp.Focus(chromedp.ID("input")),
+		insertText(string(fx)),
+		chromedp.Click(chromedp.ID("inspect")),
+		waitInspected(),
+	)
+	if err != nil {
+		t.Fatalf("driving the inspector: %v (page errors: %q)", err, b.jsErrors())
+	}
+	st, err := read(b.ctx)
+	if err != nil {
+		t.Fatalf("driving the inspector: %v (page errors: %q)", err, b.jsErrors())
+	}
+	t.Logf("inspected the fixture in %v: status %q", time.Since(start).Round(time.Millisecond), st.Status)
+	if !strings.HasPrefix(st.Status, "Inspected") {
+		t.Fatalf("inspection failed: %q", st.Status)
+	}
+	if st.Verdict == "" || st.Findings == 0 && engine {
+		t.Errorf("no summary: verdict %q, %d findings listed", st.Verdict, st.Findings)
+	}
+	if engine {
+		if st.Verdict != "disguised" {
+			t.Errorf("verdict %q, want disguised", st.Verdict)
+		}
+		if st.AInMarks != 99 || st.AOutside != 0 {
+			t.Errorf("%d U+0430 highlighted and %d not, want all 99 highlighted", st.AInMarks, st.AOutside)
+		}
+		if !strings.Contains(strings.Join(st.Patterns, "\n"), "U+0430") {
+			t.Errorf("no pattern names U+0430: %q", st.Patterns)
+		}
+		if !strings.Contains(st.Legend, "L = ") && !strings.Contains(st.Legend, "W = ") {
+			t.Errorf("legend %q lacks the look-alike kinds", st.Legend)
+		}
+		if st.Deleted == 0 || st.Inserted == 0 {
+			t.Errorf("restored text shows no inline changes (%d del, %d ins)", st.Deleted, st.Inserted)
+		}
+	}
+
+	// Keyboard: "n" selects the first finding and opens its details.
+	err = chromedp.Do(b.ctx,
+		chromedp.Blur(chromedp.ID("input")),
+		chromedp.KeyEvent("n"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err = read(b.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if engine && (!st.PanelVisible || !strings.Contains(st.Panel, "U+0430") || !strings.Contains(st.Panel, "CYRILLIC SMALL LETTER A")) {
+		t.Errorf("details panel after pressing n: visible %v, %q", st.PanelVisible, st.Panel)
+	}
+
+	// The screenshot, with the first finding's details open.
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100)) // quality 100 gives a PNG
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot := filepath.Join(artefactDir(t), "inspector.png")
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s (%d bytes)", shot, len(png))
+
+	// The restored text without the inline changes, and the copy button.
+	err = chromedp.Do(b.ctx,
+		chromedp.KeyEvent(kb.Escape), // closes the details
+		chromedp.Click(chromedp.ID("show-diff")),
+		chromedp.Click(chromedp.ID("copy")),
+		poll(`document.getElementById('status').textContent.startsWith('Copied')`, 5*time.Second),
+	)
+	if err != nil {
+		t.Fatalf("restored text: %v (page errors: %q)", err, b.jsErrors())
+	}
+	if st, err = read(b.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st.PanelVisible {
+		t.Errorf("Escape did not close the details")
+	}
+	wantText := string(fx)
+	if engine {
+		wantText = string(want)
+	}
+	if st.Restored != wantText {
+		t.Errorf("restored text differs from the expected one:\n%s", firstDiff(st.Restored, wantText))
+	}
+	if errs := b.jsErrors(); len(errs) > 0 {
+		t.Errorf("page errors: %q", errs)
+	}
+}
+
+// A 1 MB paste is inspected and fully rendered without stalling the page.
+func TestInspectorLargePaste(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large paste skipped in -short mode")
+	}
+	b := startBrowser(t)
+	s := newTest(t, Config{})
+	base, _ := serveOn(t, s)
+	fx := fixture(t)
+	reps := (1 << 20) / len(fx)
+	big := strings.Repeat(string(fx)+"\n", reps)
+	engine := engineFinds(t)
+
+	err := chromedp.Do(b.ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.ID("input")),
+		chromedp.SetValue(chromedp.ID("input"), big),
+	)
+	if err != nil {
+		t.Fatalf("1 MB paste: %v (page errors: %q)", err, b.jsErrors())
+	}
+	// Watch for long tasks: the page must keep answering while it renders.
+	start := time.Now()
+	err = chromedp.Do(b.ctx,
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`window.__longest = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({type: 'longtask'}); true`)(ctx, tg)
+			return err
+		}),
+		chromedp.Click(chromedp.ID("inspect")),
+		waitInspected(),
+	)
+	if err != nil {
+		st, _ := read(b.ctx)
+		t.Fatalf("1 MB paste: %v (page errors: %q; status %q, %d marks)", err, b.jsErrors(), st.Status, st.Marks)
+	}
+	elapsed := time.Since(start)
+	st, err := read(b.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`window.__longest`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("1 MB paste (%d bytes, %d copies): %v end to end; %s; longest main-thread task %.0f ms",
+		len(big), reps, elapsed.Round(time.Millisecond), st.Status, longest)
+	if !strings.HasPrefix(st.Status, "Inspected") {
+		t.Fatalf("inspection failed: %q", st.Status)
+	}
+	if longest > 2000 {
+		t.Errorf("the page was unresponsive for %.0f ms at a stretch", longest)
+	}
+	if engine && (st.AInMarks != 99*reps || st.AOutside != 0) {
+		t.Errorf("%d U+0430 highlighted, %d not; want %d highlighted", st.AInMarks, st.AOutside, 99*reps)
+	}
+	if errs := b.jsErrors(); len(errs) > 0 {
+		t.Errorf("page errors: %q", errs)
+	}
+}
+
+func firstDiff(got, want string) string {
+	for i := 0; i < len(got) && i < len(want); i++ {
+		if got[i] != want[i] {
+			lo := max(0, i-30)
+			return fmt.Sprintf("at byte %d: got %q, want %q", i, got[lo:min(len(got), i+30)], want[lo:min(len(want), i+30)])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d", len(got), len(want))
+}
