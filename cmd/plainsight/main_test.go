@@ -181,6 +181,7 @@ func TestErrors(t *testing.T) {
 		{name: "missing file", args: []string{"scan", filepath.Join(dir, "nope.txt")}, code: 2, stderr: "nope.txt: no such file or directory"},
 		{name: "missing file clean", args: []string{"clean", filepath.Join(dir, "nope.txt")}, code: 2, stderr: "nope.txt: no such file or directory"},
 		{name: "binary file named", args: []string{"scan", fixture("blob.bin")}, code: 0, stderr: "blob.bin: skipped: binary file"},
+		{name: "binary file named, json", args: []string{"scan", "--format", "json", fixture("blob.bin")}, code: 0, stdout: `"skipped_binary": 1`},
 		{name: "binary file in a directory", args: []string{"scan", "--color", "never", fixture("")}, code: 1, stdout: "1 binary skipped"},
 		{name: "invalid UTF-8", args: []string{"scan", "--format", "json", fixture("latin1.txt")}, code: -1, stdout: `"suspicious"`},
 		{name: "invalid UTF-8 clean keeps bytes", args: []string{"clean", fixture("latin1.txt")}, code: 0, stdout: "caf\xe9 au lait\n"},

@@ -473,6 +473,11 @@ func (a *app) scan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	if outErr == nil {
 		switch f.format {
 		case "json":
+			if batch == nil && totals.Files == 0 && errCount == 0 {
+				// A lone input that was skipped (binary): still answer
+				// with one JSON object, so that readers can parse it.
+				batch = report.NewBatchWriter(out)
+			}
 			if batch != nil {
 				outErr = batch.Close(totals)
 			}
