@@ -97,7 +97,11 @@ func (e *engine) adjacent(data []byte, a, b int) bool {
 }
 
 func wordish(a attr) bool { return a&(aLetter|aMark|aDigit|aFancy|aWordSym) != 0 }
-func glue(a attr) bool    { return a&(aIgnorable|aVS|aTag|aBidi) != 0 }
+
+// apostrophe reports whether r joins the letters around it into one word
+// ("company’s", "l'homme").
+func apostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+func glue(a attr) bool       { return a&(aIgnorable|aVS|aTag|aBidi) != 0 }
 
 // tokenise fills e.words.
 func (e *engine) tokenise() {
@@ -114,6 +118,10 @@ func (e *engine) tokenise() {
 			a := cells[j].a
 			if wordish(a) && cells[j].r >= 0 {
 				e.count(&w, j)
+				j++
+				continue
+			}
+			if apostrophe(cells[j].r) && j > i && j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
 				j++
 				continue
 			}
@@ -289,7 +297,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 		e.swap(data, k, ctx, report.LookalikeWord)
 		return
 	}
-	if e.junction(w) {
+	if e.junction(k) {
 		return
 	}
 	// A word that mixes scripts: choose the script that needs the fewest
@@ -306,7 +314,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 		if t == ctx {
 			score -= 0.5
 		} else if !e.present(k, t) {
-			score += 3
+			score += 100
 		}
 		if score < bestScore {
 			target, bestScore = t, score
@@ -323,11 +331,13 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 // scraped text has them ("ссылкойAll"): two runs of letters of different
 // scripts, the second starting with a capital after a small letter, each of
 // at least two letters. Disguises swap single letters here and there.
-func (e *engine) junction(w *word) bool {
+func (e *engine) junction(k int) bool {
+	w := &e.words[k]
 	runs, first, second := 0, 0, 0
+	var classes [2]class
 	prev := cNone
 	var capAt int
-	lowerBefore := false
+	lowerBefore, secondLower := false, false
 	var last attr
 	for j := w.from; j < w.to; j++ {
 		a := e.cells[j].a
@@ -337,6 +347,9 @@ func (e *engine) junction(w *word) bool {
 		c := a.class()
 		if c != prev {
 			runs++
+			if runs <= 2 {
+				classes[runs-1] = c
+			}
 			if runs == 2 {
 				capAt = j
 				lowerBefore = last&aLower != 0
@@ -348,9 +361,13 @@ func (e *engine) junction(w *word) bool {
 			first++
 		} else {
 			second++
+			if a&aLower != 0 {
+				secondLower = true
+			}
 		}
 	}
-	return runs == 2 && first >= 2 && second >= 2 && lowerBefore && e.cells[capAt].a&aUpper != 0
+	return runs == 2 && first >= 2 && second >= 2 && lowerBefore && secondLower && e.cells[capAt].a&aUpper != 0 &&
+		e.present(k, classes[0]) && e.present(k, classes[1])
 }
 
 // feasible reports whether every plain letter of w is of class t or has a
@@ -381,9 +398,15 @@ func (e *engine) feasible(w *word, t class) bool {
 func (e *engine) flanked(k int) bool {
 	words := e.words
 	cells := e.cells
+	if from := words[k].from; from >= 2 && apostrophe(cells[from-1].r) && cells[from-2].r > ' ' {
+		return true // a clitic: OPEC+’s
+	}
 	nextOK := k+1 < len(words) && e.gapIsProse(words[k].to, words[k+1].from)
 	if !nextOK && words[k].to+1 < len(cells) && cells[words[k].to].r == ' ' && cells[words[k].to+1].a&aDigit != 0 {
 		nextOK = true // "a 12-day break"
+	}
+	if !nextOK && k+1 < len(words) && words[k+1].from == words[k].to+1 && cells[words[k].to].r == '.' && words[k+1].letters == 1 {
+		nextOK = true // "a.m."
 	}
 	if !nextOK {
 		return false
@@ -391,7 +414,14 @@ func (e *engine) flanked(k int) bool {
 	if from := words[k].from; from == 0 || cells[from-1].r == '\n' {
 		return true
 	}
-	return k > 0 && e.gapIsProse(words[k-1].to, words[k].from)
+	return k > 0 && (e.gapIsProse(words[k-1].to, words[k].from) || e.afterNumber(words[k].from))
+}
+
+// afterNumber reports whether the cell before from is a space that follows
+// an amount ("at $22.41 a barrel").
+func (e *engine) afterNumber(from int) bool {
+	c := e.cells
+	return from >= 2 && c[from-1].r == ' ' && c[from-2].a&aDigit != 0
 }
 
 // gapIsSpace reports whether cells [from, to) are a short run of spaces.
@@ -442,7 +472,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 			continue
 		}
 		var hint bool
-		c.a, hint = e.caseOf(w, j, upper)
+		c.a, hint = e.caseOf(w, j, t, upper)
 		cl := c.a.class()
 		if c.a&aWordSym != 0 {
 			cl = cOther
@@ -509,15 +539,32 @@ func (e *engine) mostlyUpper(w *word) bool {
 // Look-alikes are chosen for shape, not case: "Ӏ" (a capital) imitates the
 // "l" of "JoӀt", and a word-initial "Ι" before a vowel is the "l" of
 // "Ιike", while before a consonant it is the "I" of "Ιn".
-func (e *engine) caseOf(w *word, j int, upper bool) (attr, bool) {
+func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	cells := e.cells
 	a := cells[j].a
 	prev, next := attr(0), attr(0)
 	var nextR rune
+	// The case of the word's own letters is reliable; a look-alike's is not.
 	for p := j - 1; p >= w.from; p-- {
-		if cells[p].a&aLetter != 0 {
+		if cells[p].a&aLetter != 0 && cells[p].a.class() == t {
 			prev = cells[p].a
 			break
+		}
+	}
+	if prev == 0 {
+		// Only look-alikes before it: use the case of the letter the
+		// nearest unambiguous one stands for (Ь is a "b", whatever its case).
+		for p := j - 1; p >= w.from; p-- {
+			if cells[p].a&aLetter == 0 {
+				continue
+			}
+			if cands := reverse[t][skeletonKey(cells[p].r)]; len(cands) == 1 {
+				prev = attrOf(cands[0])
+				if cands[0] < 0x80 {
+					prev = asciiAttr(byte(cands[0]))
+				}
+				break
+			}
 		}
 	}
 	for n := j + 1; n < w.to; n++ {
