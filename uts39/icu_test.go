@@ -178,7 +178,7 @@ func TestICUDifferential(t *testing.T) {
 			switch {
 			case isNew || d.anyNew(got):
 				cause = causeNew
-			case skeletonSlow("", s, false) == want:
+			case skeletonSlow(s, false) == want:
 				cause = causeIgnorable
 			case d.mappingChanged(b, r):
 				cause = causeConfusables
@@ -276,7 +276,7 @@ func (d *icuData) explainSkeleton(s, got, want string) string {
 	if d.anyNew(s) || d.anyNew(got) {
 		return causeNew
 	}
-	if skeletonSlow("", s, false) == want {
+	if skeletonSlow(s, false) == want {
 		return causeIgnorable
 	}
 	for _, r := range NFD(s) {

@@ -1,7 +1,6 @@
 package uts39
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/plainsight/plainsight/internal/ucd"
@@ -33,7 +32,37 @@ func init() {
 // the case of most ASCII text without the look-alike sources 0, 1, I, m, |
 // and a few punctuation marks).
 func Skeleton(s string) string {
-	// Fast path: a prefix of characters that the skeleton leaves alone.
+	i := stablePrefix(s)
+	if i == len(s) {
+		return s
+	}
+	b := getBuffers()
+	defer putBuffers(b)
+	b.bytes = append(b.bytes[:0], s[:i]...)
+	b.bytes = appendSkeleton(b.bytes, s[i:], b, true)
+	return string(b.bytes)
+}
+
+// AppendSkeleton appends the skeleton of s to dst and returns the extended
+// slice; with a reused dst it does not allocate, which suits scanners that
+// compute the skeleton of every word.
+func AppendSkeleton(dst []byte, s string) []byte {
+	i := stablePrefix(s)
+	dst = append(dst, s[:i]...)
+	if i == len(s) {
+		return dst
+	}
+	b := getBuffers()
+	defer putBuffers(b)
+	return appendSkeleton(dst, s[i:], b, true)
+}
+
+// stablePrefix returns the length of the longest prefix of s made of
+// characters that the skeleton leaves alone in any context. Such a prefix
+// ends with a starter that NFD and the mapping keep, and canonical
+// reordering never crosses a starter, so the skeleton of s is s[:i]
+// followed by the skeleton of s[i:].
+func stablePrefix(s string) int {
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -50,44 +79,39 @@ func Skeleton(s string) string {
 		}
 		i += n
 	}
-	if i == len(s) {
-		return s
-	}
-	if asciiOnly(s[i:]) {
-		// The rest is ASCII: its skeleton is the concatenation of the
-		// (normalized) prototypes, as each starts with a starter.
-		var b strings.Builder
-		b.Grow(len(s) + 8)
-		b.WriteString(s[:i])
-		for j := i; j < len(s); j++ {
-			if p := asciiProto[s[j]]; p != "" {
-				b.WriteString(p)
-			} else {
-				b.WriteByte(s[j])
-			}
-		}
-		return b.String()
-	}
-	// The prefix s[:i] ends with a starter that NFD and the mapping leave
-	// alone, and canonical reordering never crosses a starter, so the
-	// skeleton of s is s[:i] followed by the skeleton of the rest.
-	return skeletonSlow(s[:i], s[i:], true)
+	return i
 }
 
-// skeletonSlow returns prefix followed by the skeleton of s; prefix must be
-// its own skeleton and end with a starter. removeDI false gives the
-// skeleton as defined before Unicode 15.1 (and computed by ICU 72), which
-// keeps default-ignorable characters; the ICU differential test uses it.
-func skeletonSlow(prefix, s string, removeDI bool) string {
-	b := getBuffers()
-	defer putBuffers(b)
+// appendSkeleton appends the skeleton of s to dst, using b as scratch.
+// removeDI false gives the skeleton as defined before Unicode 15.1 (and
+// computed by ICU 72), which keeps default-ignorable characters; the ICU
+// differential test uses it.
+func appendSkeleton(dst []byte, s string, b *buffers, removeDI bool) []byte {
+	if asciiOnly(s) {
+		// ASCII has no default-ignorable character, and the prototypes of
+		// ASCII characters (kept in NFD) each start with a starter.
+		for j := 0; j < len(s); j++ {
+			if p := asciiProto[s[j]]; p != "" {
+				dst = append(dst, p...)
+			} else {
+				dst = append(dst, s[j])
+			}
+		}
+		return dst
+	}
 	b.nfd = nfdRunes(b.nfd[:0], s)
 	b.out = skeletonOfNFD(b.out[:0], b.nfd, removeDI)
-	b.bytes = append(b.bytes[:0], prefix...)
 	for _, r := range b.out {
-		b.bytes = utf8.AppendRune(b.bytes, r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return string(b.bytes)
+	return dst
+}
+
+// skeletonSlow returns the skeleton of s without the fast paths.
+func skeletonSlow(s string, removeDI bool) string {
+	b := getBuffers()
+	defer putBuffers(b)
+	return string(appendSkeleton(nil, s, b, removeDI))
 }
 
 // skeletonStable reports whether r is its own skeleton in every context:
@@ -134,7 +158,16 @@ func Confusable(a, b string) bool {
 	if a == b {
 		return true
 	}
-	return Skeleton(a) == Skeleton(b)
+	ia, ib := stablePrefix(a), stablePrefix(b)
+	if ia == len(a) && ib == len(b) {
+		return false // both are their own, different, skeletons
+	}
+	ba, bb := getBuffers(), getBuffers()
+	defer putBuffers(ba)
+	defer putBuffers(bb)
+	ba.bytes = AppendSkeleton(ba.bytes[:0], a)
+	bb.bytes = AppendSkeleton(bb.bytes[:0], b)
+	return string(ba.bytes) == string(bb.bytes)
 }
 
 // Confusability classifies a pair of strings (UTS #39 §4).

@@ -335,3 +335,37 @@ func benchResolved(b *testing.B, s string) {
 func BenchmarkResolvedScriptsASCII(b *testing.B)     { benchResolved(b, asciiProse) }
 func BenchmarkResolvedScriptsLookalike(b *testing.B) { benchResolved(b, lookalike) }
 func BenchmarkResolvedScriptsCyrillic(b *testing.B)  { benchResolved(b, cyrillic) }
+
+func TestAppendSkeletonAndConfusableDoNotAllocate(t *testing.T) {
+	buf := make([]byte, 0, 256)
+	for _, s := range []string{"committee", "pаypаl", "Москва", "𝐇𝐞𝐥𝐥𝐨", "a\u0301\u0323"} {
+		if got := string(AppendSkeleton(buf[:0], s)); got != Skeleton(s) {
+			t.Errorf("AppendSkeleton(%q) = %q, Skeleton %q", s, got, Skeleton(s))
+		}
+		if n := testing.AllocsPerRun(50, func() { buf = AppendSkeleton(buf[:0], s) }); n != 0 {
+			t.Errorf("AppendSkeleton(%q): %v allocations", s, n)
+		}
+	}
+	if n := testing.AllocsPerRun(50, func() { _ = Confusable("pаypаl", "paypal") }); n != 0 {
+		t.Errorf("Confusable: %v allocations", n)
+	}
+	if n := testing.AllocsPerRun(50, func() { _ = Confusable("committee", "cornrnittee") }); n != 0 {
+		t.Errorf("Confusable: %v allocations", n)
+	}
+}
+
+func benchAppendSkeletonWords(b *testing.B, s string) {
+	words := strings.Fields(s)
+	buf := make([]byte, 0, 256)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			buf = AppendSkeleton(buf[:0], w)
+		}
+	}
+}
+
+func BenchmarkAppendSkeletonWordsASCII(b *testing.B)     { benchAppendSkeletonWords(b, asciiProse) }
+func BenchmarkAppendSkeletonWordsLookalike(b *testing.B) { benchAppendSkeletonWords(b, lookalike) }
+func BenchmarkAppendSkeletonWordsCyrillic(b *testing.B)  { benchAppendSkeletonWords(b, cyrillic) }
