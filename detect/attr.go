@@ -173,6 +173,14 @@ func computeAttr(r rune) attr {
 		a |= aPict
 	}
 	c := classOfScript(script)
+	if c == cLatin && r > 0x7F && a&aLetter != 0 && ucd.IdentifierStatus(r) != ucd.IDAllowed && fancyPlainRune(r) == 0 {
+		// Phonetic, historic and technical Latin letters (ɑ, ꬽ, ɩ) are not
+		// the alphabet of any language's prose: inside ordinary words they
+		// stand in for ASCII letters like another script's would.
+		if p, ok := ucd.Prototype(r); ok && len(p) == 1 && isASCIIAlpha(p[0]) {
+			c = cOther
+		}
+	}
 	if a&(aLetter|aDigit) != 0 {
 		a |= attr(c) << classShift
 	}
@@ -201,13 +209,13 @@ func computeAttr(r rune) attr {
 	if a&(aLetter|aDigit) == 0 && a&aFancy == 0 {
 		// A symbol that imitates a letter (∣ for l, ⍳ for i) joins words.
 		if p, ok := ucd.Prototype(r); ok && len(p) == 1 && isASCIIAlpha(p[0]) && r > 0x7F &&
-			(cat.IsSymbol() || cat.IsPunct()) {
+			(cat.IsSymbol() || cat.IsPunct() || cat == ucd.CatNl) {
 			a |= aWordSym
 		}
 	}
 	if a&(aLetter|aDigit|aWordSym) != 0 && r > 0x7F {
 		if sk := skeletonKey(r); sk != "" {
-			if len(sk) == 1 && isASCIIAlnum(sk[0]) && c != cLatin {
+			if len(sk) == 1 && isASCIIAlnum(sk[0]) && (c != cLatin || a&aWordSym != 0) {
 				a |= 1 << (lookShift + attr(cLatin) - 1)
 			}
 		}
@@ -394,7 +402,32 @@ func lookalikeIn(r rune, c class, upperHint bool) rune {
 // lookalikeCell is lookalikeIn with the case taken from c.a, which the
 // caller may have corrected from the word around it.
 func lookalikeCell(x cell, c class, upperHint bool) rune {
+	return lookalikeScored(x, c, upperHint, nil)
+}
+
+// lookalikeScored is lookalikeCell with a tie-breaker for shared
+// prototypes: score(t) says how well letter t fits between its neighbours
+// in the text at hand (see engine.fit), and a clearly better fit wins over
+// the default order.
+func lookalikeScored(x cell, c class, upperHint bool, score func(rune) int) rune {
 	cands := reverse[c][skeletonKey(x.r)]
+	if score != nil && len(cands) > 1 {
+		best, bestS, second := rune(0), -1, -1
+		for _, t := range cands {
+			if t == x.r {
+				continue
+			}
+			sc := score(t)
+			if sc > bestS {
+				best, second, bestS = t, bestS, sc
+			} else if sc > second {
+				second = sc
+			}
+		}
+		if bestS >= 3 && bestS >= 2*second+1 {
+			return best
+		}
+	}
 	wantUpper := x.a&aUpper != 0 || (x.a&(aUpper|aLower) == 0 && upperHint)
 	best, bestRank := rune(0), 1<<30
 	for _, t := range cands {

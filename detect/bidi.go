@@ -65,7 +65,7 @@ func (e *engine) endLine(data []byte, i int) {
 	s := &e.bidi
 	rtlLine := false
 	for k := s.lineStart; k < i && k < len(e.cells); k++ {
-		if e.cells[k].a&aRTL != 0 || e.cells[k].r == 0x200F || e.cells[k].r == 0x061C {
+		if e.cells[k].a&aRTL != 0 {
 			rtlLine = true
 			break
 		}

@@ -62,6 +62,14 @@ func (e *engine) charPass(data []byte) {
 			i = j - 1
 		case c.a&aSpace != 0:
 			e.space(data, i)
+		case isWide(c.r) && c.a&(aLetter|aDigit) == 0 && !e.cjkBlock:
+			plain := string(c.r - 0xFEE0)
+			e.add(data, i, i+1, report.Finding{
+				Kind: report.FancyLetter, Severity: report.Warning, Confidence: 0.85,
+				Replacement: report.Str(plain),
+				Chars:       []report.Char{withLook(describe(c, e.base), plain)},
+				Message:     fmt.Sprintf("%s (%s) outside CJK text stands for %q", ucd.Name(c.r), cp(c.r), plain),
+			})
 		case c.a&aPUA != 0:
 			sev := report.Warning
 			if e.opts.Mode == Code {
@@ -88,6 +96,11 @@ func (e *engine) charPass(data []byte) {
 		e.endLine(data, len(cells))
 	}
 	e.bidi.lineStart = 0
+}
+
+func withLook(c report.Char, s string) report.Char {
+	c.LooksLike = s
+	return c
 }
 
 func cp(r rune) string { return fmt.Sprintf("U+%04X", r) }

@@ -54,6 +54,7 @@ type engine struct {
 	ctx       []ctxKind
 	lexer     lexState
 	words     []word
+	pairs     map[[2]rune]int32 // letter pairs of the block, built on demand
 	found     []report.Finding
 	rtlBlock  bool
 	cjkBlock  bool
@@ -227,6 +228,7 @@ func plainASCII(b []byte) bool {
 // positions, in e.found.
 func (e *engine) scanBlock(data []byte) {
 	e.found = e.found[:0]
+	e.pairs = nil
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))

@@ -254,7 +254,7 @@ func (e *engine) present(k int, c class) bool {
 // letters.
 func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 	w := &e.words[k]
-	if w.fancy > 0 && (w.styled || w.wide) {
+	if w.fancy > 0 {
 		e.fancyWord(data, k)
 	}
 	// Classes present among the plain letters.
@@ -480,7 +480,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if cl == t {
 			continue
 		}
-		rep := lookalikeCell(c, t, hint)
+		rep := lookalikeScored(c, t, hint, e.fit(j, t))
 		if rep == 0 {
 			continue
 		}
@@ -533,6 +533,43 @@ func (e *engine) mostlyUpper(w *word) bool {
 		}
 	}
 	return up > low
+}
+
+// fit returns a scorer for the letters that could stand at cell j: how
+// often each appears next to the same neighbours elsewhere in the block.
+// The text is its own language model: "οτο" for "στο" and "Iike" for
+// "like" lose to the pairs the writer used everywhere else.
+func (e *engine) fit(j int, t class) func(rune) int {
+	cells := e.cells
+	var prev, next rune
+	if j > 0 && cells[j-1].a&aLetter != 0 && cells[j-1].a.class() == t {
+		prev = cells[j-1].r
+	}
+	if j+1 < len(cells) && cells[j+1].a&aLetter != 0 && cells[j+1].a.class() == t {
+		next = cells[j+1].r
+	}
+	if prev == 0 && next == 0 {
+		return nil
+	}
+	if e.pairs == nil {
+		e.pairs = map[[2]rune]int32{}
+		for k := 1; k < len(cells); k++ {
+			a, b := cells[k-1], cells[k]
+			if a.a&b.a&aLetter != 0 && a.a.class() == b.a.class() && a.a&aFancy == 0 && b.a&aFancy == 0 {
+				e.pairs[[2]rune{a.r, b.r}]++
+			}
+		}
+	}
+	return func(r rune) int {
+		n := 0
+		if prev != 0 {
+			n += int(e.pairs[[2]rune{prev, r}])
+		}
+		if next != 0 {
+			n += int(e.pairs[[2]rune{r, next}])
+		}
+		return n
+	}
 }
 
 // caseOf decides the case of the letter a look-alike at cell j stands for.
@@ -604,6 +641,11 @@ func (e *engine) fancyWord(data []byte, k int) {
 		if c.a&aFancy == 0 || e.legitFancy(c) {
 			continue
 		}
+		// A styled letter is a disguise in a styled word, or inside an
+		// ordinary word (maths styles single letters, never parts of words).
+		if !w.styled && !(w.letters >= 2 && styledInWord(c.r)) {
+			continue
+		}
 		plain := rune(fancyPlainRune(c.r))
 		kind := report.FancyLetter
 		if plain >= '0' && plain <= '9' {
@@ -625,6 +667,15 @@ func (e *engine) fancyWord(data []byte, k int) {
 			Message: fmt.Sprintf("%s (%s) is a styled %q: filters and searches do not match it", ucd.Name(c.r), cp(c.r), string(plain)),
 		})
 	}
+}
+
+// styledInWord reports whether r is a styled form that has no business
+// inside a word of ordinary letters: mathematical alphanumerics, letterlike
+// symbols (ℎ), fullwidth and enclosed forms. Superscripts and small
+// capitals are left out: phonetics and ordinals use them inside words.
+func styledInWord(r rune) bool {
+	t, _ := ucd.Decomposition(r)
+	return t == ucd.DecompFont || t == ucd.DecompWide || t == ucd.DecompCircle || t == ucd.DecompSquare
 }
 
 func allDigits(cs []cell) bool {
