@@ -10,28 +10,20 @@ type mapEntry struct {
 
 // Prototype returns the prototype of r in confusables.txt (one or more code
 // points), and false when r is not a source there, in which case r is its
-// own prototype. Characters that are not sources are rejected through the
-// Props trie before any search, so the common case costs one table look-up.
+// own prototype. It is a constant-time trie look-up, like Props.
 func Prototype(r rune) (string, bool) {
-	if lookup(r).props&PropConfusableSource == 0 {
+	u := uint32(r)
+	if u > 0x10FFFF {
 		return "", false
 	}
-	// A hand-written binary search: sort.Search's closure call per step
-	// costs more than the comparison, and skeletons call this per letter.
-	lo, hi := 0, len(confusables)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if confusables[m].r < r {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	m := uint32(confTrieTop[u>>(trieLeafBits+trieMidBits)])
+	l := uint32(confTrieMid[m<<trieMidBits|(u>>trieLeafBits)&(1<<trieMidBits-1)])
+	i := confTrieLeaf[l<<trieLeafBits|u&(1<<trieLeafBits-1)]
+	if i == 0 {
+		return "", false
 	}
-	if lo < len(confusables) && confusables[lo].r == r {
-		e := &confusables[lo]
-		return confData[e.off : e.off+uint32(e.n)], true
-	}
-	return "", false
+	e := &confusables[i-1]
+	return confData[e.off : e.off+uint32(e.n)], true
 }
 
 // NumConfusables returns the number of source characters in confusables.txt.

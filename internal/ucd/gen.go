@@ -633,70 +633,8 @@ func (g *gen) run() []byte {
 	}
 	g.p("}\n\n")
 
-	const leafBits, midBits = 6, 6
-	var leaves [][]uint16
-	leafIdx := map[string]int{}
-	var mids [][]uint16
-	midIdx := map[string]int{}
-	var top []int
-	key16 := func(v []uint16) string {
-		b := make([]byte, 2*len(v))
-		for i, x := range v {
-			b[2*i], b[2*i+1] = byte(x), byte(x>>8)
-		}
-		return string(b)
-	}
-	for hi := 0; hi <= maxRune; hi += 1 << (leafBits + midBits) {
-		mid := make([]uint16, 1<<midBits)
-		for m := 0; m < 1<<midBits; m++ {
-			base := hi + m<<leafBits
-			leaf := vals[base : base+1<<leafBits]
-			k := key16(leaf)
-			id, ok := leafIdx[k]
-			if !ok {
-				id = len(leaves)
-				leafIdx[k] = id
-				leaves = append(leaves, leaf)
-			}
-			mid[m] = uint16(id)
-		}
-		k := key16(mid)
-		id, ok := midIdx[k]
-		if !ok {
-			id = len(mids)
-			midIdx[k] = id
-			mids = append(mids, mid)
-		}
-		top = append(top, id)
-	}
-	if len(mids) > 256 {
-		log.Fatal("too many trie mid blocks for a uint8 index")
-	}
 	g.p("const (\n\ttrieLeafBits = %d\n\ttrieMidBits = %d\n)\n\n", leafBits, midBits)
-	g.p("// trieTop, trieMid and trieLeaf map a code point to its index in records:\n// records[trieLeaf[trieMid[trieTop[r>>12]<<6|r>>6&63]<<6|r&63]].\n")
-	g.p("var trieTop = [%d]uint8{", len(top))
-	for i, v := range top {
-		if i%24 == 0 {
-			g.p("\n")
-		}
-		g.p("%d,", v)
-	}
-	g.p("\n}\n\n")
-	writeU16 := func(name string, blocks [][]uint16) {
-		g.p("var %s = [%d]uint16{\n", name, len(blocks)<<6)
-		for i, b := range blocks {
-			g.p("// block %d\n", i)
-			for j, v := range b {
-				g.p("%#x,", v)
-				if j%16 == 15 {
-					g.p("\n")
-				}
-			}
-		}
-		g.p("}\n\n")
-	}
-	writeU16("trieMid", mids)
-	writeU16("trieLeaf", leaves)
+	g.writeTrie("trie", "records", vals)
 
 	g.p("// digitZeros lists the zero of every run of ten decimal digits (gc=Nd), sorted.\nvar digitZeros = [...]rune{")
 	for i, z := range digitZeros {
@@ -732,6 +670,11 @@ func (g *gen) run() []byte {
 	}
 	g.p("}\n\n")
 	g.p("const confData = %s\n\n", quoteLong(cdata.String()))
+	confIdx := make([]uint16, maxRune+1)
+	for i, c := range confs {
+		confIdx[c.r] = uint16(i + 1)
+	}
+	g.writeTrie("confTrie", "confusables (index+1, 0 for none)", confIdx)
 
 	g.p("// intentional holds both orders of every intentional.txt pair, sorted.\n")
 	g.p("var intentional = [...][2]rune{\n")
@@ -943,4 +886,78 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+const leafBits, midBits = 6, 6
+
+// writeTrie emits a three-level trie for vals (one uint16 per code point):
+// <name>Top (4,096 code points per entry) -> <name>Mid (64 per entry) ->
+// <name>Leaf (one per code point), with identical blocks shared.
+func (g *gen) writeTrie(name, target string, vals []uint16) {
+	var leaves [][]uint16
+	leafIdx := map[string]int{}
+	var mids [][]uint16
+	midIdx := map[string]int{}
+	var top []int
+	key16 := func(v []uint16) string {
+		b := make([]byte, 2*len(v))
+		for i, x := range v {
+			b[2*i], b[2*i+1] = byte(x), byte(x>>8)
+		}
+		return string(b)
+	}
+	for hi := 0; hi <= maxRune; hi += 1 << (leafBits + midBits) {
+		mid := make([]uint16, 1<<midBits)
+		for m := 0; m < 1<<midBits; m++ {
+			base := hi + m<<leafBits
+			leaf := vals[base : base+1<<leafBits]
+			k := key16(leaf)
+			id, ok := leafIdx[k]
+			if !ok {
+				id = len(leaves)
+				leafIdx[k] = id
+				leaves = append(leaves, leaf)
+			}
+			mid[m] = uint16(id)
+		}
+		k := key16(mid)
+		id, ok := midIdx[k]
+		if !ok {
+			id = len(mids)
+			midIdx[k] = id
+			mids = append(mids, mid)
+		}
+		top = append(top, id)
+	}
+	if len(mids) > 256 {
+		log.Fatalf("%s: too many trie mid blocks for a uint8 index", name)
+	}
+	if len(leaves) > 1<<16 {
+		log.Fatalf("%s: too many trie leaf blocks for a uint16 index", name)
+	}
+	g.p("// %sTop, %sMid and %sLeaf map a code point r to its index in %s:\n", name, name, name, target)
+	g.p("// %sLeaf[%sMid[%sTop[r>>12]<<6|r>>6&63]<<6|r&63].\n", name, name, name)
+	g.p("var %sTop = [%d]uint8{", name, len(top))
+	for i, v := range top {
+		if i%24 == 0 {
+			g.p("\n")
+		}
+		g.p("%d,", v)
+	}
+	g.p("\n}\n\n")
+	writeU16 := func(name string, blocks [][]uint16) {
+		g.p("var %s = [%d]uint16{\n", name, len(blocks)<<6)
+		for i, b := range blocks {
+			g.p("// block %d\n", i)
+			for j, v := range b {
+				g.p("%#x,", v)
+				if j%16 == 15 {
+					g.p("\n")
+				}
+			}
+		}
+		g.p("}\n\n")
+	}
+	writeU16(name+"Mid", mids)
+	writeU16(name+"Leaf", leaves)
 }
