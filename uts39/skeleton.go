@@ -99,12 +99,83 @@ func appendSkeleton(dst []byte, s string, b *buffers, removeDI bool) []byte {
 		}
 		return dst
 	}
-	b.nfd = nfdRunes(b.nfd[:0], s)
-	b.out = skeletonOfNFD(b.out[:0], b.nfd, removeDI)
+	b.out, b.nfd = appendSkeletonRunes(b.out[:0], b.nfd[:0], s, removeDI)
 	for _, r := range b.out {
 		dst = utf8.AppendRune(dst, r)
 	}
 	return dst
+}
+
+// appendSkeletonRunes appends the skeleton of s to out in one pass: each
+// character is decomposed, and the non-starters that follow a starter are
+// gathered in seg, in canonical order, until the next starter; then they
+// are mapped to their prototypes. This is NFD, mapping and NFD again, as
+// the mapping must see the non-starters in canonical order (the order of
+// two marks that map to marks of one combining class depends on it), and
+// the second NFD is the canonical insertion done while appending. Each
+// character costs one property look-up when it is not a source.
+//
+// seg is scratch space, returned so that the caller can keep it.
+func appendSkeletonRunes(out, seg []rune, s string, removeDI bool) ([]rune, []rune) {
+	var dec [32]rune
+	for _, r := range s {
+		if r < utf8.RuneSelf && asciiProto[r] == "" {
+			if len(seg) > 0 {
+				out, seg = flushMarks(out, seg, removeDI), seg[:0]
+			}
+			out = append(out, r)
+			continue
+		}
+		info := ucd.Lookup(r)
+		if info.Props()&ucd.PropCanonicalDecomposition == 0 {
+			out, seg = feed(out, seg, r, info, removeDI)
+			continue
+		}
+		for _, x := range appendDecomposed(dec[:0], r) {
+			out, seg = feed(out, seg, x, ucd.Lookup(x), removeDI)
+		}
+	}
+	return flushMarks(out, seg, removeDI), seg[:0]
+}
+
+// feed takes the next character of the NFD of the input.
+func feed(out, seg []rune, x rune, info ucd.Info, removeDI bool) ([]rune, []rune) {
+	if c := info.CombiningClass(); c != 0 {
+		return out, appendOrdered(seg, x, c)
+	}
+	if len(seg) > 0 {
+		out, seg = flushMarks(out, seg, removeDI), seg[:0]
+	}
+	return mapChar(out, x, info, removeDI), seg
+}
+
+// flushMarks maps the pending non-starters.
+func flushMarks(out, seg []rune, removeDI bool) []rune {
+	for _, x := range seg {
+		out = mapChar(out, x, ucd.Lookup(x), removeDI)
+	}
+	return out
+}
+
+// mapChar appends the prototype of x (in NFD, in canonical order with what
+// precedes it), or nothing for a default-ignorable character.
+func mapChar(out []rune, x rune, info ucd.Info, removeDI bool) []rune {
+	p := info.Props()
+	if p&ucd.PropDefaultIgnorable != 0 && removeDI {
+		return out
+	}
+	if p&ucd.PropConfusableSource == 0 {
+		return appendOrdered(out, x, info.CombiningClass())
+	}
+	proto, _ := ucd.Prototype(x)
+	for _, y := range proto {
+		if y < utf8.RuneSelf {
+			out = append(out, y)
+		} else {
+			out = appendDecomposed(out, y)
+		}
+	}
+	return out
 }
 
 // skeletonSlow returns the skeleton of s without the fast paths.
@@ -130,26 +201,6 @@ func asciiOnly(s string) bool {
 		}
 	}
 	return true
-}
-
-// skeletonOfNFD applies steps 2-4 of the skeleton to a string in NFD.
-func skeletonOfNFD(dst, nfd []rune, removeDI bool) []rune {
-	for _, r := range nfd {
-		info := ucd.Lookup(r)
-		p := info.Props()
-		if p&ucd.PropDefaultIgnorable != 0 && removeDI {
-			continue
-		}
-		if p&ucd.PropConfusableSource != 0 {
-			proto, _ := ucd.Prototype(r)
-			for _, x := range proto {
-				dst = appendDecomposed(dst, x)
-			}
-			continue
-		}
-		dst = appendOrdered(dst, r, info.CombiningClass())
-	}
-	return dst
 }
 
 // Confusable reports whether a and b are confusable: whether their

@@ -270,6 +270,9 @@ func FuzzSkeleton(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		sk := Skeleton(s)
+		if want := refSkeleton(s); sk != want {
+			t.Fatalf("Skeleton(%+q) = %+q, definition gives %+q", s, sk, want)
+		}
 		if !utf8.ValidString(sk) {
 			t.Fatalf("Skeleton(%+q) = %+q is not valid UTF-8", s, sk)
 		}
@@ -369,3 +372,41 @@ func benchAppendSkeletonWords(b *testing.B, s string) {
 func BenchmarkAppendSkeletonWordsASCII(b *testing.B)     { benchAppendSkeletonWords(b, asciiProse) }
 func BenchmarkAppendSkeletonWordsLookalike(b *testing.B) { benchAppendSkeletonWords(b, lookalike) }
 func BenchmarkAppendSkeletonWordsCyrillic(b *testing.B)  { benchAppendSkeletonWords(b, cyrillic) }
+
+// refSkeleton is the definition of UTS #39 §4 spelled out step by step,
+// without the fast paths and the one-pass interleaving of Skeleton.
+func refSkeleton(s string) string {
+	var b strings.Builder
+	for _, r := range NFD(s) {
+		if ucd.Props(r)&ucd.PropDefaultIgnorable != 0 {
+			continue
+		}
+		if p, ok := ucd.Prototype(r); ok {
+			b.WriteString(p)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return NFD(b.String())
+}
+
+// TestSkeletonMatchesDefinition compares Skeleton with refSkeleton on
+// generated strings rich in marks, decomposable letters and look-alikes.
+func TestSkeletonMatchesDefinition(t *testing.T) {
+	alphabet := []rune("aeiouAmI1|0%\"`ąéệḉǅﬁ\u0300\u0301\u0302\u0307\u0316\u0323\u0327\u0337\u0338\u0345\u05B4\u05C2\u064E\u0619\u0654\u093C\u0F71\u0F72аеорсіӏαοΑ가각ｈ𝐇\u00AD\u200B\u034F\u3164\U000105C9\U00016D68\u0F73\u0F75\u0FB3")
+	seed := uint64(1)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for j, n := 0, 1+next(10); j < n; j++ {
+			b.WriteRune(alphabet[next(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := Skeleton(s), refSkeleton(s); got != want {
+			t.Fatalf("Skeleton(%+q) = %+q, definition gives %+q", s, got, want)
+		}
+	}
+}
