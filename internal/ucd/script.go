@@ -1,9 +1,6 @@
 package ucd
 
-import (
-	"math/bits"
-	"strings"
-)
+import "math/bits"
 
 // Script is a Unicode Script property value. The zero value is ScriptUnknown
 // (Zzzz). The numbering follows the generated constants and may change with
@@ -48,18 +45,40 @@ func (s Script) Short() string {
 }
 
 // ParseScript looks a script up by long or short name, ignoring case;
-// "Old Italic" and "old-italic" are accepted for "Old_Italic".
+// "Old Italic" and "old-italic" are accepted for "Old_Italic". The
+// pseudo-scripts Hanb, Jpan and Kore are found too.
 func ParseScript(name string) (Script, bool) {
-	norm := func(s string) string {
-		return strings.NewReplacer(" ", "_", "-", "_").Replace(s)
-	}
-	n := norm(name)
 	for i := Script(0); i < numScriptValues; i++ {
-		if strings.EqualFold(n, i.String()) || strings.EqualFold(n, i.Short()) {
+		if sameName(name, i.String()) || sameName(name, i.Short()) {
 			return i, true
 		}
 	}
 	return ScriptUnknown, false
+}
+
+// sameName compares a user-supplied script name with a property value
+// alias, ignoring case and treating ' ', '-' and '_' alike, without
+// allocating.
+func sameName(user, alias string) bool {
+	if len(user) != len(alias) {
+		return false
+	}
+	for i := 0; i < len(user); i++ {
+		a, b := user[i], alias[i]
+		if a == ' ' || a == '-' {
+			a = '_'
+		}
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
 }
 
 // ScriptOf returns the Script property of r (Scripts.txt); ScriptUnknown for
