@@ -28,8 +28,9 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 // writeJSON answers v as compact JSON. Encoding into a buffer first means
 // an encoding failure can still become a proper 500.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		status = http.StatusInternalServerError
@@ -37,6 +38,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		buf.WriteString(`{"error":{"status":500,"code":"internal","message":"could not encode the answer"}}` + "\n")
 	}
 	writeBody(w, status, buf.Bytes())
+	if buf.Cap() <= 1<<20 {
+		bufPool.Put(buf)
+	}
 }
 
 func writeBody(w http.ResponseWriter, status int, b []byte) {
