@@ -206,10 +206,17 @@ func computeAttr(r rune) attr {
 	if fancyPlainRune(r) != 0 {
 		a |= aFancy
 	}
+	if cat == ucd.CatMc || a&aDigit != 0 && r > 0x7F {
+		// A spacing mark or a digit shaped like a letter (ം for o, ۱ for l)
+		// is a letter's look-alike when it stands inside a word.
+		if p, ok := ucd.Prototype(r); ok && len(p) == 1 && isASCIIAlpha(p[0]) && a&aFancy == 0 {
+			a = a&^(aMark|aDigit) | aWordSym
+		}
+	}
 	if a&(aLetter|aDigit) == 0 && a&aFancy == 0 {
 		// A symbol that imitates a letter (∣ for l, ⍳ for i) joins words.
 		if p, ok := ucd.Prototype(r); ok && len(p) == 1 && isASCIIAlpha(p[0]) && r > 0x7F &&
-			(cat.IsSymbol() || cat.IsPunct() || cat == ucd.CatNl) {
+			(cat.IsSymbol() || cat.IsPunct() || cat.IsNumber()) {
 			a |= aWordSym
 		}
 	}

@@ -167,7 +167,7 @@ func (e *engine) count(w *word, j int) {
 		}
 	case a&aLetter != 0:
 		w.letters++
-		cl := a.class()
+		cl := letterClass(a)
 		w.n[cl]++
 		if a.distinctive() {
 			w.dist[cl]++
@@ -370,6 +370,19 @@ func (e *engine) junction(k int) bool {
 		e.present(k, classes[0]) && e.present(k, classes[1])
 }
 
+// letterClass is the class a letter counts in: letters of no script (the
+// mathematical Greek 𝜌, whose script is Common) and letter-like symbols
+// count as "other".
+func letterClass(a attr) class {
+	if a&aWordSym != 0 {
+		return cOther
+	}
+	if c := a.class(); c != cNone {
+		return c
+	}
+	return cOther
+}
+
 // feasible reports whether every plain letter of w is of class t or has a
 // look-alike in t.
 func (e *engine) feasible(w *word, t class) bool {
@@ -378,14 +391,7 @@ func (e *engine) feasible(w *word, t class) bool {
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
-		cl := c.a.class()
-		if c.a&aWordSym != 0 {
-			cl = cOther
-		}
-		if cl == t {
-			continue
-		}
-		if !c.a.looks(t) {
+		if cl := letterClass(c.a); cl != t && !c.a.looks(t) {
 			return false
 		}
 	}
@@ -418,10 +424,17 @@ func (e *engine) flanked(k int) bool {
 }
 
 // afterNumber reports whether the cell before from is a space that follows
-// an amount ("at $22.41 a barrel").
+// an amount or a date ("at $22.41 a barrel", "28, 2015, a total").
 func (e *engine) afterNumber(from int) bool {
 	c := e.cells
-	return from >= 2 && c[from-1].r == ' ' && c[from-2].a&aDigit != 0
+	if from < 2 || c[from-1].r != ' ' {
+		return false
+	}
+	k := from - 2
+	for k > 0 && strings.ContainsRune(",.;:%)", c[k].r) {
+		k--
+	}
+	return c[k].a&aDigit != 0
 }
 
 // gapIsSpace reports whether cells [from, to) are a short run of spaces.
@@ -473,11 +486,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		}
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
-		cl := c.a.class()
-		if c.a&aWordSym != 0 {
-			cl = cOther
-		}
-		if cl == t {
+		if letterClass(c.a) == t {
 			continue
 		}
 		rep := lookalikeScored(c, t, hint, e.fit(j, t))
@@ -542,11 +551,11 @@ func (e *engine) mostlyUpper(w *word) bool {
 func (e *engine) fit(j int, t class) func(rune) int {
 	cells := e.cells
 	var prev, next rune
-	if j > 0 && cells[j-1].a&aLetter != 0 && cells[j-1].a.class() == t {
-		prev = cells[j-1].r
+	if j > 0 && cells[j-1].a&(aLetter|aWordSym) != 0 {
+		prev = intendedIn(cells[j-1], t)
 	}
-	if j+1 < len(cells) && cells[j+1].a&aLetter != 0 && cells[j+1].a.class() == t {
-		next = cells[j+1].r
+	if j+1 < len(cells) && cells[j+1].a&(aLetter|aWordSym) != 0 {
+		next = intendedIn(cells[j+1], t)
 	}
 	if prev == 0 && next == 0 {
 		return nil
@@ -570,6 +579,21 @@ func (e *engine) fit(j int, t class) func(rune) int {
 		}
 		return n
 	}
+}
+
+// intendedIn returns the letter of class t that cell c is or unambiguously
+// stands for, or 0.
+func intendedIn(c cell, t class) rune {
+	if letterClass(c.a) == t && c.a&aFancy == 0 {
+		return c.r
+	}
+	if c.a&aFancy != 0 && t == cLatin {
+		return rune(fancyPlainRune(c.r))
+	}
+	if cands := reverse[t][skeletonKey(c.r)]; len(cands) == 1 {
+		return cands[0]
+	}
+	return 0
 }
 
 // caseOf decides the case of the letter a look-alike at cell j stands for.
@@ -605,8 +629,8 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 		}
 	}
 	for n := j + 1; n < w.to; n++ {
-		if cells[n].a&aLetter != 0 {
-			next, nextR = cells[n].a, cells[n].r
+		if cells[n].a&(aLetter|aWordSym) != 0 {
+			next, nextR = cells[n].a, intendedIn(cells[n], t)
 			break
 		}
 	}
@@ -617,7 +641,7 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	case prev&aLower != 0:
 		return a&^aUpper | aLower, false
 	case prev == 0 && next&aLower != 0 && skeletonKey(cells[j].r) == "l":
-		if strings.ContainsRune("aeiouyаеіоуαειου", nextR) {
+		if strings.ContainsRune("aeiouy", nextR) {
 			return a&^aUpper | aLower, false
 		}
 	}
@@ -643,10 +667,29 @@ func (e *engine) fancyWord(data []byte, k int) {
 		}
 		// A styled letter is a disguise in a styled word, or inside an
 		// ordinary word (maths styles single letters, never parts of words).
-		if !w.styled && !(w.letters >= 2 && styledInWord(c.r)) {
+		if !w.styled && !(w.letters >= 2 && (styledInWord(c.r) || smallCapital(c.r) != 0 && !e.phonetic(w))) {
 			continue
 		}
 		plain := rune(fancyPlainRune(c.r))
+		if plain == 'I' || plain == 'l' {
+			// 𝙸 and 𝚕 both pass for an l or an I: decide as for other
+			// look-alikes, from the word.
+			fake := c
+			fake.r = 0x0399 // GREEK CAPITAL IOTA: same prototype, a capital
+			fake.a = c.a&^(aLower|aUpper) | aUpper
+			if plain == 'l' {
+				fake.a = c.a&^(aLower|aUpper) | aLower
+			}
+			saved := cells[j]
+			cells[j] = fake
+			a, _ := e.caseOf(w, j, cLatin, upper)
+			cells[j] = saved
+			if a&aUpper != 0 {
+				plain = 'I'
+			} else {
+				plain = 'l'
+			}
+		}
 		kind := report.FancyLetter
 		if plain >= '0' && plain <= '9' {
 			// A styled digit among letters usually imitates a letter (𝟣 for l).
@@ -667,6 +710,18 @@ func (e *engine) fancyWord(data []byte, k int) {
 			Message: fmt.Sprintf("%s (%s) is a styled %q: filters and searches do not match it", ucd.Name(c.r), cp(c.r), string(plain)),
 		})
 	}
+}
+
+// phonetic reports whether a word has Latin letters beyond ASCII other than
+// small capitals: IPA transcriptions (sɪti, ʃɪp) mix them, disguises do not.
+func (e *engine) phonetic(w *word) bool {
+	for j := w.from; j < w.to; j++ {
+		c := e.cells[j]
+		if c.r > 0x7F && c.a&aLetter != 0 && smallCapital(c.r) == 0 && ucd.ScriptOf(c.r) == ucd.ScriptLatin {
+			return true
+		}
+	}
+	return false
 }
 
 // styledInWord reports whether r is a styled form that has no business
