@@ -107,3 +107,8 @@ func TagPayload(r rune) (byte, bool) {
 	}
 	return 0, false
 }
+
+// IsIntentional reports whether a and b are intentional confusables
+// (intentional.txt): identical by design, such as Latin A and Greek Alpha,
+// so that a detector may choose not to flag one for the other.
+func IsIntentional(a, b rune) bool { return ucd.IsIntentional(a, b) }

@@ -10,7 +10,11 @@
 //   - restriction levels (§5.2): Restriction and RestrictionWithProfile;
 //   - mixed-number detection (§5.3): MixedNumbers and DigitZeros;
 //   - the optional detections of §5.4: MarkChecks (repeated nonspacing
-//     marks, too many marks on one base, a dot above hidden by a soft dot).
+//     marks, too many marks on one base, a dot above hidden by a soft dot);
+//   - per-character look-ups for scanners, with ASCII fast paths: Prototype,
+//     ScriptExtensions, AugmentedScripts, IdentifierStatus, IdentifierType,
+//     IsIntentional, IsDefaultIgnorable, IsInvisible, IsBidiControl, IsTag
+//     and TagPayload.
 //
 // # Skeletons
 //
