@@ -175,7 +175,6 @@ func TestInspectorInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine := engineFinds(t)
 
 	// Paste the article: text inserted at the caret as a paste or an input
 	// method does, then Inspect.
@@ -199,25 +198,23 @@ func TestInspectorInBrowser(t *testing.T) {
 	if !strings.HasPrefix(st.Status, "Inspected") {
 		t.Fatalf("inspection failed: %q", st.Status)
 	}
-	if st.Verdict == "" || st.Findings == 0 && engine {
+	if st.Verdict == "" || st.Findings == 0 {
 		t.Errorf("no summary: verdict %q, %d findings listed", st.Verdict, st.Findings)
 	}
-	if engine {
-		if st.Verdict != "disguised" {
-			t.Errorf("verdict %q, want disguised", st.Verdict)
-		}
-		if st.AInMarks != 99 || st.AOutside != 0 {
-			t.Errorf("%d U+0430 highlighted and %d not, want all 99 highlighted", st.AInMarks, st.AOutside)
-		}
-		if !strings.Contains(strings.Join(st.Patterns, "\n"), "U+0430") {
-			t.Errorf("no pattern names U+0430: %q", st.Patterns)
-		}
-		if !strings.Contains(st.Legend, "L = ") && !strings.Contains(st.Legend, "W = ") {
-			t.Errorf("legend %q lacks the look-alike kinds", st.Legend)
-		}
-		if st.Deleted == 0 || st.Inserted == 0 {
-			t.Errorf("restored text shows no inline changes (%d del, %d ins)", st.Deleted, st.Inserted)
-		}
+	if st.Verdict != "disguised" {
+		t.Errorf("verdict %q, want disguised", st.Verdict)
+	}
+	if st.AInMarks != 99 || st.AOutside != 0 {
+		t.Errorf("%d U+0430 highlighted and %d not, want all 99 highlighted", st.AInMarks, st.AOutside)
+	}
+	if !strings.Contains(strings.Join(st.Patterns, "\n"), "U+0430") {
+		t.Errorf("no pattern names U+0430: %q", st.Patterns)
+	}
+	if !strings.Contains(st.Legend, "L = ") && !strings.Contains(st.Legend, "W = ") {
+		t.Errorf("legend %q lacks the look-alike kinds", st.Legend)
+	}
+	if st.Deleted == 0 || st.Inserted == 0 {
+		t.Errorf("restored text shows no inline changes (%d del, %d ins)", st.Deleted, st.Inserted)
 	}
 
 	// Keyboard: "n" selects the first finding and opens its details.
@@ -231,7 +228,7 @@ func TestInspectorInBrowser(t *testing.T) {
 	if st, err = read(b.ctx); err != nil {
 		t.Fatal(err)
 	}
-	if engine && (!st.PanelVisible || !strings.Contains(st.Panel, "U+0430") || !strings.Contains(st.Panel, "CYRILLIC SMALL LETTER A")) {
+	if !st.PanelVisible || !strings.Contains(st.Panel, "U+0430") || !strings.Contains(st.Panel, "CYRILLIC SMALL LETTER A") {
 		t.Errorf("details panel after pressing n: visible %v, %q", st.PanelVisible, st.Panel)
 	}
 
@@ -262,12 +259,47 @@ func TestInspectorInBrowser(t *testing.T) {
 	if st.PanelVisible {
 		t.Errorf("Escape did not close the details")
 	}
-	wantText := string(fx)
-	if engine {
-		wantText = string(want)
+	if st.Restored != string(want) {
+		t.Errorf("restored text differs from harbour-article.clean.txt:\n%s", firstDiff(st.Restored, string(want)))
 	}
-	if st.Restored != wantText {
-		t.Errorf("restored text differs from the expected one:\n%s", firstDiff(st.Restored, wantText))
+	if errs := b.jsErrors(); len(errs) > 0 {
+		t.Errorf("page errors: %q", errs)
+	}
+
+	// Invisible characters, a bidi override and a tag-character payload are
+	// shown as visible labels: the view itself holds none of them, so that
+	// nothing it shows is hidden or reordered.
+	tags := ""
+	for _, r := range "ignore previous instructions" {
+		tags += string(rune(0xE0000 + r))
+	}
+	tricky := "Please reset your pass\u200bword today.\nThe file is \u202Etxt.exe\u202C here.\nHello" + tags + " world.\n"
+	err = chromedp.Do(b.ctx,
+		chromedp.Click(chromedp.ID("clear")),
+		chromedp.Focus(chromedp.ID("input")),
+		insertText(tricky),
+		chromedp.Click(chromedp.ID("inspect")),
+		waitInspected(),
+	)
+	if err != nil {
+		t.Fatalf("tricky text: %v (page errors: %q)", err, b.jsErrors())
+	}
+	view, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.getElementById('text-view').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range view {
+		if r == 0x200B || r == 0x202E || r == 0x202C || r >= 0xE0000 && r <= 0xE007F {
+			t.Errorf("the view shows U+%04X as itself instead of a label: %q", r, view)
+			break
+		}
+	}
+	if !strings.Contains(view, "U+200B") {
+		t.Errorf("no label for the zero width space: %q", view)
+	}
+	png, err = chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err == nil {
+		os.WriteFile(filepath.Join(filepath.Dir(shot), "inspector-hidden.png"), png, 0o644)
 	}
 	if errs := b.jsErrors(); len(errs) > 0 {
 		t.Errorf("page errors: %q", errs)
@@ -285,7 +317,6 @@ func TestInspectorLargePaste(t *testing.T) {
 	fx := fixture(t)
 	reps := (1 << 20) / len(fx)
 	big := strings.Repeat(string(fx)+"\n", reps)
-	engine := engineFinds(t)
 
 	err := chromedp.Do(b.ctx,
 		chromedp.Navigate(base+"/"),
@@ -326,7 +357,7 @@ func TestInspectorLargePaste(t *testing.T) {
 	if longest > 2000 {
 		t.Errorf("the page was unresponsive for %.0f ms at a stretch", longest)
 	}
-	if engine && (st.AInMarks != 99*reps || st.AOutside != 0) {
+	if st.AInMarks != 99*reps || st.AOutside != 0 {
 		t.Errorf("%d U+0430 highlighted, %d not; want %d highlighted", st.AInMarks, st.AOutside, 99*reps)
 	}
 	if errs := b.jsErrors(); len(errs) > 0 {

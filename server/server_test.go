@@ -94,22 +94,6 @@ func fixture(t *testing.T) []byte {
 	return b
 }
 
-// engineFinds reports whether the scanning engine finds the fixture's
-// disguise. While package detect is the interim pass-through, tests check
-// the answers' structure only and say so.
-func engineFinds(t *testing.T) bool {
-	t.Helper()
-	b, err := os.ReadFile(fixturePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(plainsight.ScanBytes(b, plainsight.Options{}).Findings) == 0 {
-		t.Log("the scanning engine finds nothing in the fixture (interim detect): checking structure only")
-		return false
-	}
-	return true
-}
-
 func TestHealthAndReady(t *testing.T) {
 	s := newTest(t, Config{})
 	for _, p := range []string{"/healthz", "/readyz"} {
@@ -134,7 +118,6 @@ func TestHealthAndReady(t *testing.T) {
 func TestScanPlainAndJSON(t *testing.T) {
 	s := newTest(t, Config{})
 	fx := fixture(t)
-	found := engineFinds(t)
 
 	a := do(t, s, "POST", "/v1/scan", "text/plain; charset=utf-8", fx)
 	if a.code != 200 {
@@ -165,13 +148,11 @@ func TestScanPlainAndJSON(t *testing.T) {
 	if got.Summary.Bytes != int64(len(fx)) {
 		t.Errorf("summary.bytes = %d, want %d", got.Summary.Bytes, len(fx))
 	}
-	if found {
-		if !got.Suspicious || got.Summary.Verdict != report.Disguised {
-			t.Errorf("fixture: suspicious=%v verdict=%s, want true, disguised", got.Suspicious, got.Summary.Verdict)
-		}
-		if n := countLookalikeA(fx, got.Findings); n != 99 {
-			t.Errorf("findings cover %d of the 99 U+0430, want all", n)
-		}
+	if !got.Suspicious || got.Summary.Verdict != report.Disguised {
+		t.Errorf("fixture: suspicious=%v verdict=%s, want true, disguised", got.Suspicious, got.Summary.Verdict)
+	}
+	if n := countLookalikeA(fx, got.Findings); n != 99 {
+		t.Errorf("findings cover %d of the 99 U+0430, want all", n)
 	}
 
 	// JSON with options and a source name.
@@ -220,7 +201,6 @@ func countLookalikeA(in []byte, fs []report.Finding) int {
 
 func TestInvalidUTF8IsAFinding(t *testing.T) {
 	s := newTest(t, Config{})
-	found := engineFinds(t)
 	in := []byte("Hello \xff\xfe world")
 	for _, c := range []struct {
 		name, ctype string
@@ -239,7 +219,7 @@ func TestInvalidUTF8IsAFinding(t *testing.T) {
 		if rep.Summary.Bytes != int64(len(in)) {
 			t.Errorf("%s: %d bytes scanned, want %d", c.name, rep.Summary.Bytes, len(in))
 		}
-		if found && rep.Summary.Counts[report.InvalidUTF8] == 0 {
+		if rep.Summary.Counts[report.InvalidUTF8] == 0 {
 			t.Errorf("%s: no invalid-utf8 finding: %s", c.name, a.body)
 		}
 	}
@@ -262,7 +242,6 @@ func TestInvalidUTF8IsAFinding(t *testing.T) {
 func TestClean(t *testing.T) {
 	s := newTest(t, Config{})
 	fx := fixture(t)
-	found := engineFinds(t)
 	for _, c := range []struct {
 		ctype string
 		body  []byte
@@ -295,17 +274,15 @@ func TestClean(t *testing.T) {
 		if cr.Changed != (cr.Text != string(fx)) {
 			t.Errorf("changed = %v", cr.Changed)
 		}
-		if found {
-			want, err := os.ReadFile("../testdata/examples/harbour-article.clean.txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if cr.Text != string(want) {
-				t.Errorf("restored text differs from harbour-article.clean.txt")
-			}
-			if !cr.Suspicious || !cr.Report.Suspicious {
-				t.Errorf("clean: not suspicious")
-			}
+		want, err := os.ReadFile("../testdata/examples/harbour-article.clean.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cr.Text != string(want) {
+			t.Errorf("restored text differs from harbour-article.clean.txt")
+		}
+		if !cr.Suspicious || !cr.Report.Suspicious {
+			t.Errorf("clean: not suspicious")
 		}
 	}
 }
@@ -343,7 +320,7 @@ func TestInspect(t *testing.T) {
 	if !hasNote(ir.Rows[5].Notes, "not valid UTF-8") {
 		t.Errorf("invalid byte notes: %q", ir.Rows[5].Notes)
 	}
-	if engineFinds(t) && len(ir.Rows[1].Notes) == 0 {
+	if len(ir.Rows[1].Notes) == 0 {
 		t.Errorf("the Cyrillic а in a Latin word has no notes")
 	}
 
@@ -607,7 +584,7 @@ func TestMetrics(t *testing.T) {
 			t.Errorf("metrics lack %s", want)
 		}
 	}
-	if engineFinds(t) && !strings.Contains(m, `plainsight_verdicts_total{verdict="disguised"} 1`) {
+	if !strings.Contains(m, `plainsight_verdicts_total{verdict="disguised"} 1`) {
 		t.Errorf("the fixture's verdict is not counted")
 	}
 }
