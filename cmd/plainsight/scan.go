@@ -256,7 +256,9 @@ func (s *settings) optionsFor(name string) (detect.Options, config.Settings) {
 	}
 	o.Allow += cs.Allow
 	if len(cs.SkipKinds) > 0 || len(s.skipKinds) > 0 {
-		cs.SkipKinds = append(cs.SkipKinds, keys(s.skipKinds)...)
+		// A fresh slice: cs shares its backing array with the config,
+		// which other workers read at the same time.
+		cs.SkipKinds = append(append([]report.Kind(nil), cs.SkipKinds...), keys(s.skipKinds)...)
 		if len(o.Kinds) == 0 {
 			for _, k := range report.Kinds() {
 				o.Kinds = append(o.Kinds, k.Kind)
@@ -603,11 +605,13 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 		fh  *os.File
 		err error
 	)
+	opts, cs := s.optionsFor(it.path)
+	code := opts.Mode == detect.Code
 	if it.path == "" {
 		sp = &spool{limit: 32 << 20}
 		defer sp.close()
 		r = a.stdin
-		if needLines {
+		if needLines || code {
 			r = io.TeeReader(a.stdin, sp)
 		}
 	} else {
@@ -639,7 +643,6 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 			r = fh
 		}
 	}
-	opts, cs := s.optionsFor(it.path)
 	rep, err := detect.Scan(r, opts)
 	if err != nil {
 		res.err = openErr(it.name, err)
@@ -654,7 +657,6 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 	}
 	res.rep = rep
 
-	code := opts.Mode == detect.Code
 	if len(rep.Findings) > 0 && (needLines || code) {
 		want := map[int]bool{}
 		for _, f := range rep.Findings {
