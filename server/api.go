@@ -153,6 +153,12 @@ type charRow struct {
 	// Notes say what is special about the character: the findings it is
 	// part of, what it looks like, whether it is invisible.
 	Notes []string `json:"notes,omitempty"`
+	// Suspicious and Finding mean what they mean in the rows of
+	// `plainsight inspect --format json`: the character is part of a
+	// finding at warning or above (Finding is its kind), or is an invalid
+	// byte.
+	Suspicious bool   `json:"suspicious"`
+	Finding    string `json:"finding,omitempty"`
 }
 
 type inspectResponse struct {
@@ -239,6 +245,7 @@ func describe(b []byte, r rune, n int, off int64, line, col int, active []*repor
 		row.Script = "Unknown"
 		row.Category = "invalid"
 		row.Notes = append(row.Notes, "not valid UTF-8")
+		row.Suspicious = true
 	} else {
 		row.Char = string(b)
 		row.CodePoint = fmt.Sprintf("U+%04X", r)
@@ -250,6 +257,9 @@ func describe(b []byte, r rune, n int, off int64, line, col int, active []*repor
 		}
 	}
 	for _, f := range active {
+		if f.Severity >= report.Warning && row.Finding == "" {
+			row.Suspicious, row.Finding = true, string(f.Kind)
+		}
 		row.Notes = append(row.Notes, string(f.Kind)+" ("+f.Severity.String()+"): "+f.Message)
 		for _, c := range f.Chars {
 			if c.Offset == off && c.LooksLike != "" {

@@ -320,8 +320,11 @@ func TestInspect(t *testing.T) {
 	if !hasNote(ir.Rows[5].Notes, "not valid UTF-8") {
 		t.Errorf("invalid byte notes: %q", ir.Rows[5].Notes)
 	}
-	if len(ir.Rows[1].Notes) == 0 {
-		t.Errorf("the Cyrillic а in a Latin word has no notes")
+	if len(ir.Rows[1].Notes) == 0 || !ir.Rows[1].Suspicious || ir.Rows[1].Finding != "lookalike-in-word" {
+		t.Errorf("the Cyrillic а in a Latin word: %+v", ir.Rows[1])
+	}
+	if ir.Rows[0].Suspicious || ir.Rows[0].Finding != "" {
+		t.Errorf("the p: %+v", ir.Rows[0])
 	}
 
 	// notable: only what is not printable ASCII, in JSON this time.
