@@ -218,15 +218,9 @@ func (g *gen) run() []byte {
 	// Scripts: 0 Unknown, 1 Common, 2 Inherited, then by long name.
 	type scr struct{ short, long string }
 	var scripts []scr
-	var cats []string
 	g.fields("ucd/PropertyValueAliases.txt", func(f []string) {
-		switch f[0] {
-		case "sc":
+		if f[0] == "sc" {
 			scripts = append(scripts, scr{f[1], f[2]})
-		case "gc":
-			if len(f[1]) == 2 && !strings.Contains(strings.Join(f[3:], ""), "|") {
-				cats = append(cats, f[1])
-			}
 		}
 	})
 	rank := func(s scr) int {
@@ -255,7 +249,6 @@ func (g *gen) run() []byte {
 		scriptIdx[s.short] = i
 		scriptIdx[s.long] = i
 	}
-	_ = cats
 
 	recs := make([]record, maxRune+1)
 	for i := range recs {
