@@ -83,7 +83,7 @@ const (
 	causeIgnorable   = "default-ignorable character removed by the Unicode 15.1+ skeleton (ICU 72 keeps it)"
 	causeConfusables = "confusables.txt mapping changed between 15.0 and 17.0"
 	causeScripts     = "Script_Extensions changed between 15.0 and 17.0"
-	causeProfile     = "identifier profile: ICU 72's built-in recommended+inclusion sets differ from IdentifierStatus.txt 17.0 Allowed"
+	causeProfile     = "Identifier_Status changed between ICU 72's identifier profile (15.0) and IdentifierStatus.txt 17.0"
 	causeUnexplained = "UNEXPLAINED"
 )
 
