@@ -267,6 +267,9 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 	if len(classes) == 0 {
 		return
 	}
+	if len(classes) == 1 && classes[0] == cLatin {
+		e.latinAlternates(data, k)
+	}
 	votes, _ := e.context(k, block)
 	ctx := cNone
 	best := 0.0
@@ -634,16 +637,19 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			break
 		}
 	}
-	if a&aUpper == 0 {
-		return a, upper
+	if prev == 0 && j > w.from && skeletonKey(cells[j-1].r) == "l" && cells[j-1].a&aLetter != 0 {
+		return a&^aUpper | aLower, false // "ӀӀ" is "Il" or "ll", not "II"
 	}
-	switch {
-	case prev&aLower != 0:
-		return a&^aUpper | aLower, false
-	case prev == 0 && next&aLower != 0 && skeletonKey(cells[j].r) == "l":
+	if prev == 0 && next&aLower != 0 && skeletonKey(cells[j].r) == "l" {
+		// Word-initial I or l: "lo", "li", "la" start words, "In", "It",
+		// "If" do; an l before a consonant rarely does.
 		if strings.ContainsRune("aeiouy", nextR) {
 			return a&^aUpper | aLower, false
 		}
+		return a&^aLower | aUpper, true
+	}
+	if a&aUpper != 0 && prev&aLower != 0 {
+		return a&^aUpper | aLower, false
 	}
 	return a, upper
 }
@@ -671,7 +677,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 			continue
 		}
 		plain := rune(fancyPlainRune(c.r))
-		if plain == 'I' || plain == 'l' {
+		if (plain == 'I' || plain == 'l') && smallCapital(c.r) == 0 {
 			// 𝙸 and 𝚕 both pass for an l or an I: decide as for other
 			// look-alikes, from the word.
 			fake := c
@@ -708,6 +714,66 @@ func (e *engine) fancyWord(data []byte, k int) {
 			Kind: kind, Severity: report.Warning, Confidence: 0.9,
 			Replacement: report.Str(string(plain)), Chars: []report.Char{ch}, Word: wordText,
 			Message: fmt.Sprintf("%s (%s) is a styled %q: filters and searches do not match it", ucd.Name(c.r), cp(c.r), string(plain)),
+		})
+	}
+}
+
+// latinAlternates reports Latin letters beyond ASCII that stand in for an
+// ASCII letter of the same shape (ı for i, ʋ for u, ɩ for i) in word k.
+// Turkish writes ı and Ewe ʋ all the time; a disguise uses them now and
+// then in words that the rest of the text writes with the plain letter.
+// So the text decides: the letter is a disguise when it is rare in the
+// block and the plain letter fits its neighbours far better.
+func (e *engine) latinAlternates(data []byte, k int) {
+	w := &e.words[k]
+	cells := e.cells
+	for j := w.from; j < w.to; j++ {
+		c := cells[j]
+		if c.r < 0x80 || c.a&aLetter == 0 || c.a&aFancy != 0 {
+			continue
+		}
+		p, ok := ucd.Prototype(c.r)
+		if !ok || len(p) != 1 || !isASCIIAlpha(p[0]) {
+			continue
+		}
+		plain := lookalikeIn(c.r, cLatin, e.mostlyUpper(w))
+		if plain == 0 {
+			continue
+		}
+		n, letters := 0, 0
+		for _, x := range cells {
+			if x.a&aLetter != 0 {
+				letters++
+				if x.r == c.r {
+					n++
+				}
+			}
+		}
+		if n >= 4 && n*100 > letters {
+			continue // common in this text: part of its alphabet
+		}
+		fit := e.fit(j, cLatin)
+		if fit == nil {
+			continue
+		}
+		// The letter's own pairs here do not count as evidence for it.
+		self := 0
+		if j > 0 && cells[j-1].a&aLetter != 0 {
+			self++
+		}
+		if j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
+			self++
+		}
+		if fp, fo := fit(plain), fit(c.r)-self; fp < 3 || fp < 4*(fo+1) {
+			continue
+		}
+		ch := describe(c, e.base)
+		ch.LooksLike = string(plain)
+		wordText := e.text(data, w.from, w.to)
+		e.add(data, j, j+1, report.Finding{
+			Kind: report.LookalikeInWord, Severity: report.Warning, Confidence: 0.7,
+			Replacement: report.Str(string(plain)), Chars: []report.Char{ch}, Word: wordText,
+			Message: fmt.Sprintf("%q (%s %s) in %q looks like %q, which the rest of the text uses in its place", string(c.r), cp(c.r), ucd.Name(c.r), wordText, string(plain)),
 		})
 	}
 }
