@@ -88,6 +88,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	label := "other"
 	if rt != nil {
 		label = rt.path
+		// Probes and scrapes do not count as work for freeWhenIdle.
+		if rt.api && !s.busy.Load() {
+			s.busy.Store(true)
+		}
 	}
 	sw := &statusWriter{ResponseWriter: w}
 	defer func() {

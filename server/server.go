@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -35,6 +36,7 @@ const (
 	DefaultShutdownTimeout   = 30 * time.Second
 	DefaultMaxConns          = 1024
 	DefaultMaxInspectRows    = 20000
+	DefaultIdleFree          = 10 * time.Second
 )
 
 // Config configures a Server. The zero value is usable: every zero field
@@ -68,6 +70,11 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// MaxInspectRows caps the per-character rows of /v1/inspect.
 	MaxInspectRows int
+	// IdleFree is how long Serve waits after the last request before it
+	// returns freed memory to the operating system, so that a server's
+	// footprint goes back to its baseline after a burst. Default 10s;
+	// negative: never.
+	IdleFree time.Duration
 	// Logger receives start, stop and server-error messages. Default:
 	// slog's default logger.
 	Logger *slog.Logger
@@ -107,6 +114,9 @@ func (c Config) withDefaults() Config {
 	if c.MaxInspectRows <= 0 {
 		c.MaxInspectRows = DefaultMaxInspectRows
 	}
+	if c.IdleFree == 0 {
+		c.IdleFree = DefaultIdleFree
+	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
@@ -140,6 +150,8 @@ type Server struct {
 	metrics  *metrics
 	auth     *bearer
 	draining atomic.Bool
+	// busy is set by every request and cleared by the idle watcher.
+	busy atomic.Bool
 }
 
 // New returns a Server for cfg. It is an http.Handler; Run and Serve also
@@ -189,6 +201,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	if s.cfg.IdleFree > 0 {
+		go s.freeWhenIdle(ctx)
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -207,4 +222,28 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	s.cfg.Logger.Info("plainsight stopped")
 	return nil
+}
+
+// freeWhenIdle returns memory to the operating system once requests have
+// stopped for IdleFree. The runtime would do it by itself, but only after
+// minutes; a service that has just absorbed a burst should shrink back soon.
+func (s *Server) freeWhenIdle(ctx context.Context) {
+	t := time.NewTicker(s.cfg.IdleFree)
+	defer t.Stop()
+	dirty := false
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		if s.busy.Swap(false) {
+			dirty = true // requests came in this period: wait for a quiet one
+			continue
+		}
+		if dirty {
+			debug.FreeOSMemory()
+			dirty = false
+		}
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -782,5 +783,37 @@ func TestConfigDefaults(t *testing.T) {
 	}
 	if c.ReadTimeout == 0 || c.ReadHeaderTimeout == 0 || c.WriteTimeout == 0 || c.IdleTimeout == 0 || c.MaxBodyBytes == 0 || c.MaxConcurrent == 0 {
 		t.Errorf("a limit has no default: %+v", c)
+	}
+}
+
+// After a burst of work and a quiet period, freed memory goes back to the
+// operating system.
+func TestFreeWhenIdle(t *testing.T) {
+	s := newTest(t, Config{IdleFree: 50 * time.Millisecond})
+	base, _ := serveOn(t, s)
+	s.busy.Store(false)
+	resp, err := http.Post(base+"/v1/scan", "text/plain", strings.NewReader(strings.Repeat("Belаrus ", 10000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.NumForcedGC > before.NumForcedGC && !s.busy.Load() {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("memory was not freed after the server went idle")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// Probes do not count as work.
+	do(t, s, "GET", "/healthz", "", nil)
+	if s.busy.Load() {
+		t.Errorf("/healthz marked the server busy")
 	}
 }
