@@ -57,10 +57,11 @@ func IsDefaultIgnorable(r rune) bool {
 }
 
 // IsInvisible reports whether r shows no glyph in normal rendering: a
-// default-ignorable code point, a format character (gc Cf, such as U+0600
-// ARABIC NUMBER SIGN's invisible relatives and U+FFF9..FFFB), or a control
-// character other than tab, line feed, vertical tab, form feed and
-// carriage return. Spaces are visible as space and not reported.
+// default-ignorable code point, a format character (gc Cf, such as the
+// interlinear annotation controls U+FFF9..U+FFFB) other than the visible
+// prepended concatenation marks (U+0600 ARABIC NUMBER SIGN and its kin),
+// or a control character other than tab, line feed, vertical tab, form feed
+// and carriage return. Spaces are visible as space and not reported.
 func IsInvisible(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 0 && asciiInvisible[r]
@@ -69,8 +70,13 @@ func IsInvisible(r rune) bool {
 	if info.Props()&ucd.PropDefaultIgnorable != 0 {
 		return true
 	}
-	c := info.Category()
-	return c == ucd.CatCf || c == ucd.CatCc
+	switch info.Category() {
+	case ucd.CatCf:
+		return info.Props()&ucd.PropPrependedConcatenationMark == 0
+	case ucd.CatCc:
+		return true
+	}
+	return false
 }
 
 var asciiInvisible = func() (t [utf8.RuneSelf]bool) {

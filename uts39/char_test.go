@@ -30,6 +30,7 @@ func TestCharLookups(t *testing.T) {
 		{0x00A0, " ", true, false, false, false, ucd.IDRestricted}, // NBSP looks like a space
 		{0xFFF9, "", false, false, true, false, ucd.IDRestricted},  // interlinear annotation anchor
 		{0x0085, "", false, false, true, false, ucd.IDRestricted},
+		{0x0600, "", false, false, false, false, ucd.IDRestricted}, // ARABIC NUMBER SIGN is visible
 		{-1, "", false, false, false, false, ucd.IDRestricted},
 	}
 	for _, tt := range tests {
