@@ -541,3 +541,45 @@ func TestLookup(t *testing.T) {
 		t.Error("out-of-range IDs")
 	}
 }
+
+// TestLongestPrefixAgainstNaive checks the prefix search on strings built
+// from pieces of real sequences, where near misses are common.
+func TestLongestPrefixAgainstNaive(t *testing.T) {
+	naive := func(list []string, s string) int {
+		best := 0
+		for _, e := range list {
+			if strings.HasPrefix(s, e) && len(e) > best {
+				best = len(e)
+			}
+		}
+		return best
+	}
+	var pieces []string
+	for _, s := range emojiZWJSeqs[:200] {
+		for _, r := range s {
+			pieces = append(pieces, string(r))
+		}
+	}
+	pieces = append(pieces, "\u200D", "\uFE0F", "a", "\U0001F3FB")
+	seed := uint64(7)
+	next := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		if next(2) == 0 {
+			b.WriteString(emojiZWJSeqs[next(len(emojiZWJSeqs))])
+		}
+		for j, n := 0, next(8); j < n; j++ {
+			b.WriteString(pieces[next(len(pieces))])
+		}
+		s := b.String()
+		if got, want := EmojiZWJSequenceAt(s), naive(emojiZWJSeqs[:], s); got != want {
+			t.Fatalf("EmojiZWJSequenceAt(%+q) = %d, want %d", s, got, want)
+		}
+		if got, want := EmojiSequenceAt(s), naive(emojiSeqs[:], s); got != want {
+			t.Fatalf("EmojiSequenceAt(%+q) = %d, want %d", s, got, want)
+		}
+	}
+}
