@@ -88,6 +88,7 @@ func resolve(s string, without ucd.Script) ucd.ScriptSet {
 	if letter && without != ucd.ScriptLatin {
 		res = latinSet
 	}
+	lastID := -1
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -99,7 +100,12 @@ func resolve(s string, without ucd.Script) ucd.ScriptSet {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		sx := &augmented[ucd.Lookup(r).ScriptExtensionsID()]
+		id := ucd.Lookup(r).ScriptExtensionsID()
+		if id == lastID {
+			continue // intersecting with the same set again changes nothing
+		}
+		lastID = id
+		sx := &augmented[id]
 		if without != ucd.ScriptUnknown && sx.Has(without) {
 			continue
 		}
