@@ -24,7 +24,7 @@ var openapiJSON []byte
 
 // contentSecurityPolicy allows only this server's own script, style, images
 // and API: no inline script, no other origin, no framing.
-const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 type asset struct {

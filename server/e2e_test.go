@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	cdpinput "github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -70,7 +71,15 @@ func startBrowser(t *testing.T) *browser {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting %s: %v", chromiumPath, err)
 	}
-	err := chromedp.Listen(ctx, func(ev any) {
+	// Record what the Content-Security-Policy blocks, from before the
+	// page's own script runs.
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Listen(ctx, func(ev any) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
 		switch ev := ev.(type) {
@@ -98,8 +107,15 @@ func startBrowser(t *testing.T) *browser {
 
 func (b *browser) jsErrors() []string {
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	return append([]string(nil), b.errors...)
+	errs := append([]string(nil), b.errors...)
+	b.mu.Unlock()
+	// What the CSP refused, and anything loaded from another origin.
+	var extra []string
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](`void 0`)); err == nil {
+		extra, _ = chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`(window.__csp || []).map((v) => 'CSP blocked: ' + v).concat(
+			performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin + '/')).map((u) => 'loaded from elsewhere: ' + u))`))
+	}
+	return append(errs, extra...)
 }
 
 // pageState is what the test reads back from the page.
