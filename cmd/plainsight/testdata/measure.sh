@@ -18,7 +18,7 @@ cat $(find "$work/tree" -type f) > /dev/null   # warm the page cache
 for ((i = 1; i <= runs; i++)); do
   for j in 1 2; do
     /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$work/plainsight" scan --quiet --format json -j "$j" "$work/tree" > "$work/out$j.json" || true
-    read -r wall user sys rss < "$work/t"
+    read -r wall user sys rss < <(tail -1 "$work/t")
     echo "run $i jobs $j: wall ${wall}s user ${user}s sys ${sys}s peak RSS ${rss} KiB"
     echo "$wall $rss" >> "$work/j$j"
   done
