@@ -49,7 +49,7 @@ type Totals struct {
 
 // BatchWriter streams the JSON object for a scan of several inputs:
 //
-//	{"reports": [ ...one report per input with findings... ],
+//	{"reports": [ ...one report per input scanned... ],
 //	 "errors": [...], "totals": {...}, "suspicious": true}
 //
 // Reports are written as they come so that memory does not grow with the

@@ -409,9 +409,7 @@ func (a *app) scan(cmd *cobra.Command, args []string, f *scanFlags) error {
 			}
 		case "json":
 			if batch != nil {
-				if n > 0 {
-					outErr = batch.Add(r.rep)
-				}
+				outErr = batch.Add(r.rep)
 			} else {
 				outErr = report.WriteJSON(out, r.rep)
 			}
