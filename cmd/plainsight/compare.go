@@ -124,7 +124,12 @@ to restore text.`,
 		Example: `  plainsight skeleton 'pаypаl'     # paypal
   plainsight skeleton '𝐇𝐞𝐥𝐥𝐨'
   printf 'a\nb\n' | plainsight skeleton -   # one skeleton per line`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErr("skeleton takes one TEXT (quote it if it has spaces), got %d arguments", len(args))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := bufio.NewWriter(a.stdout)
 			if len(args) == 1 && args[0] != "-" {

@@ -36,7 +36,12 @@ standard input.`,
   printf 'pay\u200bpal' | plainsight inspect
   plainsight inspect --only-suspicious < article.txt
   plainsight inspect --format json 'ｈｅｌｌｏ'`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErr("inspect takes one TEXT (quote it if it has spaces), got %d arguments", len(args))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var text string
 			if len(args) == 1 && args[0] != "-" {
