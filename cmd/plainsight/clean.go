@@ -170,7 +170,7 @@ func (a *app) cleanOne(p string, s *settings, f *cleanFlags, color bool) (cleanL
 	lg := cleanLog{Source: name, Edits: []report.Edit{}}
 	var in io.Reader = a.stdin
 	if path != "" {
-		fh, err := os.Open(path)
+		fh, err := openFile(path)
 		if err != nil {
 			return lg, openErr(name, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -229,6 +230,28 @@ func TestUnreadableDirectory(t *testing.T) {
 	_, errs, code := runCLI(t, "", "scan", dir)
 	if code != 2 || !strings.Contains(errs, "locked: permission denied") {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// Permission denied, simulated so that it is tested when the tests run as
+// root too.
+func TestPermissionDeniedSimulated(t *testing.T) {
+	dir := t.TempDir()
+	locked := filepath.Join(dir, "secret.txt")
+	os.WriteFile(locked, []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "open.txt"), []byte("x"), 0o644)
+	defer func(f func(string) (*os.File, error)) { openFile = f }(openFile)
+	openFile = func(p string) (*os.File, error) {
+		if filepath.Base(p) == "secret.txt" {
+			return nil, &fs.PathError{Op: "open", Path: p, Err: fs.ErrPermission}
+		}
+		return os.Open(p)
+	}
+	for _, args := range [][]string{{"scan", locked}, {"scan", dir}, {"clean", locked}} {
+		_, errs, code := runCLI(t, "", args...)
+		if code != 2 || !strings.Contains(errs, "secret.txt: permission denied") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a permission message", args, code, errs)
+		}
 	}
 }
 

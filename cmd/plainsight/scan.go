@@ -578,6 +578,10 @@ func maxSeverity(r *report.Report) report.Severity {
 	return m
 }
 
+// openFile opens an input; tests replace it to simulate files that
+// cannot be read, which root (running the tests) can always read.
+var openFile = os.Open
+
 // openErr turns an open or read error into a message that names the file
 // and says what to do.
 func openErr(name string, err error) error {
@@ -613,7 +617,7 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 			r = io.TeeReader(a.stdin, sp)
 		}
 	} else {
-		fh, err = os.Open(it.path)
+		fh, err = openFile(it.path)
 		if err != nil {
 			res.err = openErr(it.name, err)
 			return res

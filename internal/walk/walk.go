@@ -46,8 +46,13 @@ func Walk(root string, opts Options, fn func(Entry) error, onErr func(path strin
 
 var errStop = errors.New("stop")
 
+// openDir opens a directory for reading; tests replace it to simulate
+// directories that cannot be read (which root, running the tests, can
+// always read).
+var openDir = os.Open
+
 func walkDir(dir, rel string, ig *Ignore, opts Options, fn func(Entry) error, onErr func(string, error)) error {
-	f, err := os.Open(dir)
+	f, err := openDir(dir)
 	if err != nil {
 		onErr(dir, err)
 		return nil

@@ -1,6 +1,8 @@
 package walk
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -189,5 +191,33 @@ func TestOrderedStops(t *testing.T) {
 	})
 	if seen != 10 || fed > 100 {
 		t.Errorf("sink saw %d, feed produced %d after the sink stopped", seen, fed)
+	}
+}
+
+func TestWalkUnreadableDirectory(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "a.txt"), "x")
+	write(t, filepath.Join(root, "locked", "b.txt"), "x")
+	write(t, filepath.Join(root, "z.txt"), "x")
+	defer func(f func(string) (*os.File, error)) { openDir = f }(openDir)
+	openDir = func(p string) (*os.File, error) {
+		if filepath.Base(p) == "locked" {
+			return nil, &fs.PathError{Op: "open", Path: p, Err: fs.ErrPermission}
+		}
+		return os.Open(p)
+	}
+	var got []string
+	var bad []string
+	Walk(root, Options{}, func(e Entry) error {
+		got = append(got, e.Rel)
+		return nil
+	}, func(p string, err error) {
+		if !errors.Is(err, fs.ErrPermission) {
+			t.Errorf("%s: %v, want permission denied", p, err)
+		}
+		bad = append(bad, filepath.Base(p))
+	})
+	if !reflect.DeepEqual(got, []string{"a.txt", "z.txt"}) || !reflect.DeepEqual(bad, []string{"locked"}) {
+		t.Errorf("files %v, errors %v: the walk must report the directory and go on", got, bad)
 	}
 }
