@@ -357,6 +357,29 @@ func TestInspectorInBrowser(t *testing.T) {
 	if err == nil {
 		os.WriteFile(filepath.Join(filepath.Dir(shot), "inspector-hidden.png"), png, 0o644)
 	}
+
+	// Opening a file sends its exact bytes: CR LF line ends and a byte
+	// that is not UTF-8 reach the server as they are.
+	file := filepath.Join(t.TempDir(), "odd.txt")
+	content := "Hello \xff world\r\nSanctions on Belаrus.\r\n"
+	if err := os.WriteFile(file, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(b.ctx,
+		chromedp.Click(chromedp.ID("clear")),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{file}),
+		waitInspected(),
+	)
+	if err != nil {
+		t.Fatalf("opening a file: %v (page errors: %q)", err, b.jsErrors())
+	}
+	facts, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.getElementById('facts').textContent + ' | ' + document.getElementById('legend').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(facts, "odd.txt") || !strings.Contains(facts, fmt.Sprintf("%d bytes", len(content))) || !strings.Contains(facts, "X = Invalid UTF-8") {
+		t.Errorf("opened file: %q, want its name, %d bytes and an invalid-utf8 finding", facts, len(content))
+	}
 	if errs := b.jsErrors(); len(errs) > 0 {
 		t.Errorf("page errors: %q", errs)
 	}
