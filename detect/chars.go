@@ -185,7 +185,7 @@ func legitSelector(base rune, ba attr, vs rune) bool {
 	case vs == 0xFE0E || vs == 0xFE0F:
 		return ucd.HasVariationSequence(base, vs) || ba&aPict != 0
 	case vs >= 0xE0100 && vs <= 0xE01EF:
-		return ba&aCJK != 0 // ideographic variation sequences
+		return ucd.ScriptOf(base) == ucd.ScriptHan // ideographic variation sequences
 	case vs >= 0x180B && vs <= 0x180F:
 		return ucd.ScriptOf(base) == ucd.ScriptMongolian
 	case vs >= 0xFE00 && vs <= 0xFE0D:
@@ -426,16 +426,19 @@ func (e *engine) marksPass(data []byte) {
 	var odd []stack     // marks no language puts on this base
 	var compose []stack // marks that compose with a Latin base (ỷ = y + U+0309)
 	for i := 0; i < len(cells); i++ {
-		if cells[i].a&aMark == 0 || i == 0 {
+		if cells[i].a&aMark == 0 || cells[i].a&aVS != 0 || i == 0 {
 			continue
 		}
 		base := i - 1
 		j := i
-		for j < len(cells) && (cells[j].a&aMark != 0 || cells[j].r == 0x034F) {
+		for j < len(cells) && (cells[j].a&aMark != 0 && cells[j].a&aVS == 0 || cells[j].r == 0x034F) {
 			j++
 		}
 		n := j - i
 		b := cells[base]
+		if b.a&aVS != 0 && base > 0 {
+			b = cells[base-1] // 1 U+FE0F U+20E3
+		}
 		if cells[i].r == 0x20E3 && (b.r >= '0' && b.r <= '9' || b.r == '#' || b.r == '*') {
 			i = j - 1
 			continue // emoji keycap without its variation selector

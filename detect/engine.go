@@ -13,13 +13,12 @@ import (
 	"github.com/plainsight/plainsight/report"
 )
 
-// Block sizes of the streaming pass. A block ends at a line break when one
-// is within reach, so that lines (and the bidi state that UAX #9 resets at
+// Block size of the streaming pass. A block ends at the last line break in
+// a full buffer, so that lines (and the bidi state that UAX #9 resets at
 // each paragraph separator) are whole; context never looks further than the
 // block it is in plus the statistics of the blocks before it.
 const (
-	blockTarget = 32 << 10 // try to cut after this many bytes
-	blockMax    = 64 << 10 // cut by force here (at a space, else a rune boundary)
+	blockMax = 64 << 10 // the buffer; a line longer than this is cut at a space, else at a rune boundary
 )
 
 // cell is one decoded character of a block.
@@ -101,13 +100,13 @@ func newEngine(opts Options, emit func(*report.Finding) error) *engine {
 // run reads r to its end. block, when not nil, is called after each block
 // has been judged, with the block's bytes and its findings in order.
 func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding) error) error {
-	buf := make([]byte, 0, blockMax+utf8.UTFMax)
+	buf := make([]byte, 0, blockMax)
 	eof := false
 	for {
-		for !eof && len(buf) < blockTarget {
-			if cap(buf)-len(buf) < 4096 {
-				break
-			}
+		// Fill the buffer whatever sizes the reader returns, so that the
+		// blocks, and so the judgements, do not depend on how the input
+		// arrives.
+		for !eof && len(buf) < cap(buf) {
 			n, err := r.Read(buf[len(buf):cap(buf)])
 			buf = buf[:len(buf)+n]
 			if err == io.EOF {
@@ -141,9 +140,6 @@ func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding
 func cutPoint(b []byte) int {
 	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
 		return i + 1
-	}
-	if len(b) < blockTarget {
-		return len(b)
 	}
 	if i := bytes.LastIndexByte(b, ' '); i >= len(b)/2 {
 		return i + 1

@@ -270,6 +270,9 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 	if len(classes) == 1 && classes[0] == cLatin {
 		e.latinAlternates(data, k)
 	}
+	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) {
+		return // "αx + β", "kσ": formulas mix Latin and Greek letters
+	}
 	votes, _ := e.context(k, block)
 	ctx := cNone
 	best := 0.0
@@ -328,6 +331,28 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 	}
 	w.intended = target
 	e.swap(data, k, target, report.LookalikeInWord)
+}
+
+// maths reports whether word k stands next to a mathematical operator on
+// its line, as the symbols of a formula do.
+func (e *engine) maths(k int) bool {
+	w := &e.words[k]
+	cells := e.cells
+	isOp := func(r rune) bool { return strings.ContainsRune("=+−*×·<>≤≥±^∈≈≠∑∫", r) }
+	for j := w.from - 1; j >= 0 && j >= w.from-3; j-- {
+		if r := cells[j].r; r != ' ' {
+			if isOp(r) {
+				return true
+			}
+			break
+		}
+	}
+	for j := w.to; j < len(cells) && j < w.to+3; j++ {
+		if r := cells[j].r; r != ' ' {
+			return isOp(r)
+		}
+	}
+	return false
 }
 
 // junction reports whether a mixed word is two words run together, as
