@@ -521,12 +521,21 @@
     $('input').addEventListener('input', () => { st.file = null; st.fileName = ''; });
     $('input').addEventListener('paste', () => setTimeout(inspect, 0));
     $('file').addEventListener('change', (e) => loadFile(e.target.files[0]));
+    // A file dropped anywhere on the page is inspected; without this the
+    // browser would leave the page to show the file.
+    // Dropped text goes into the box as usual.
     const drop = $('drop');
-    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
-    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-    drop.addEventListener('drop', (e) => {
+    const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+    document.addEventListener('dragover', (e) => {
+      if (!hasFiles(e)) return;
       e.preventDefault();
+      drop.classList.add('over');
+    });
+    document.addEventListener('dragleave', (e) => { if (!e.relatedTarget) drop.classList.remove('over'); });
+    document.addEventListener('drop', (e) => {
       drop.classList.remove('over');
+      if (!hasFiles(e)) return;
+      e.preventDefault();
       if (e.dataTransfer.files.length) loadFile(e.dataTransfer.files[0]);
     });
     $('token-ok').addEventListener('click', () => {
