@@ -214,6 +214,26 @@ func pasteText(text string) chromedp.Action[chromedp.Void] {
 	})
 }
 
+// dropFile drags a file from outside the browser and drops it on the
+// middle of the element with the given id.
+func dropFile(path, id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		box, err := chromedp.Dimensions(chromedp.ID(id))(ctx, t)
+		if err != nil {
+			return err
+		}
+		q := box.Content
+		x, y := (q[0]+q[2])/2, (q[1]+q[5])/2
+		data := &cdpinput.DragData{Items: []*cdpinput.DragDataItem{}, Files: []string{path}, DragOperationsMask: 1}
+		for _, typ := range []cdpinput.DispatchDragEventType{"dragEnter", "dragOver", "drop"} {
+			if _, err := cdp.Call(ctx, t, cdpinput.DispatchDragEvent, cdpinput.DispatchDragEventParams{Type: typ, X: x, Y: y, Data: data}); err != nil {
+				return fmt.Errorf("%s: %w", typ, err)
+			}
+		}
+		return nil
+	})
+}
+
 // insertText types text at the caret in one go, as an input method does.
 func insertText(text string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
@@ -372,6 +392,16 @@ func TestInspectorInBrowser(t *testing.T) {
 	)
 	if err != nil {
 		t.Fatalf("opening a file: %v (page errors: %q)", err, b.jsErrors())
+	}
+	// Dropping the same file on the page does the same.
+	err = chromedp.Do(b.ctx,
+		chromedp.Click(chromedp.ID("clear")),
+		chromedp.ScrollIntoView(chromedp.ID("drop")),
+		dropFile(file, "drop"),
+		waitInspected(),
+	)
+	if err != nil {
+		t.Fatalf("dropping a file: %v (page errors: %q)", err, b.jsErrors())
 	}
 	facts, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.getElementById('facts').textContent + ' | ' + document.getElementById('legend').textContent`))
 	if err != nil {
