@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 )
@@ -90,6 +91,22 @@ func (b *BatchWriter) Add(r *Report) error {
 	b.w.WriteString("\n    ")
 	b.w.Write(data)
 	return nil
+}
+
+// AddEncoded writes one report already encoded as a JSON object (for
+// example by WriteJSONL, on another goroutine), so that the costly encoding
+// can run in parallel while the reports are written in order.
+func (b *BatchWriter) AddEncoded(data []byte, suspicious bool) error {
+	if suspicious {
+		b.suspicious = true
+	}
+	if b.n > 0 {
+		b.w.WriteByte(',')
+	}
+	b.n++
+	b.w.WriteString("\n    ")
+	_, err := b.w.Write(bytes.TrimRight(data, "\n"))
+	return err
 }
 
 // AddError records an input that could not be scanned.

@@ -138,6 +138,7 @@ type settings struct {
 	failOn    report.Severity // 0: never
 	skipKinds map[report.Kind]bool
 	baseline  *config.Baseline
+	batch     bool // several inputs in one JSON object
 }
 
 func (a *app) resolve(cmd *cobra.Command, f *scanFlags, firstPath string) (*settings, error) {
@@ -363,6 +364,7 @@ func (a *app) scan(cmd *cobra.Command, args []string, f *scanFlags) error {
 	out := bufio.NewWriterSize(a.stdout, 64<<10)
 	if f.format == "json" && !single {
 		batch = report.NewBatchWriter(out)
+		s.batch = true
 	}
 	work := func(it item) result {
 		return a.scanItem(it, s, needLines, color)
@@ -409,7 +411,7 @@ func (a *app) scan(cmd *cobra.Command, args []string, f *scanFlags) error {
 			}
 		case "json":
 			if batch != nil {
-				outErr = batch.Add(r.rep)
+				outErr = batch.AddEncoded(r.out, r.rep.Suspicious)
 			} else {
 				outErr = report.WriteJSON(out, r.rep)
 			}
@@ -718,6 +720,14 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 		var buf bytes.Buffer
 		report.WriteJSONL(&buf, rep)
 		res.out = buf.Bytes()
+	case "json":
+		if s.batch {
+			// Encoded here, in parallel; each report takes one line of
+			// the batch object.
+			var buf bytes.Buffer
+			report.WriteJSONL(&buf, rep)
+			res.out = buf.Bytes()
+		}
 	}
 	return res
 }
