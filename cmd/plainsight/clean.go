@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -219,7 +222,7 @@ func (a *app) cleanOne(p string, s *settings, f *cleanFlags, color bool) (cleanL
 				return openErr(name, err)
 			}
 			return nil
-		}, len(lg.Edits) == 0)
+		}, func() bool { return len(lg.Edits) > 0 })
 		if err != nil {
 			return lg, err
 		}
@@ -276,22 +279,60 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeFileAtomicWithBackup replaces path like writeFileAtomic; with a
-// backup suffix, the original is first linked (or copied) to path+suffix.
-func writeFileAtomicWithBackup(path, suffix string, write func(io.Writer) error, _ bool) error {
+// writeFileAtomicWithBackup replaces path through a temporary file and a
+// rename, but only when changed says so after writing: a file with nothing
+// to restore is left untouched (same bytes, same time stamp). With a backup
+// suffix, the original is linked (or copied) to path+suffix first.
+func writeFileAtomicWithBackup(path, suffix string, write func(io.Writer) error, changed func() bool) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot create a temporary file beside it: %v", path, unwrapPath(err))
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: %v", path, unwrapPath(err))
+	}
+	if fi, err := os.Stat(path); err == nil {
+		tmp.Chmod(fi.Mode().Perm())
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %v", path, unwrapPath(err))
+	}
+	if !changed() {
+		return nil
+	}
 	if suffix != "" {
 		bak := path + suffix
 		os.Remove(bak)
 		if err := os.Link(path, bak); err != nil {
 			if err := copyFile(path, bak); err != nil {
-				return fmt.Errorf("%s: making the backup %s: %v", path, bak, err)
+				return fmt.Errorf("%s: making the backup %s: %v", path, bak, unwrapPath(err))
 			}
 		}
 	}
-	if err := writeFileAtomic(path, write); err != nil {
-		return fmt.Errorf("%s: %v", path, err)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: %v", path, unwrapPath(err))
 	}
 	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 func copyFile(from, to string) error {

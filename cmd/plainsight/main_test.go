@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -350,6 +351,28 @@ func revert(t *testing.T, restored []byte, lg cleanLog) []byte {
 	}
 	b.Write(restored[at:])
 	return b.Bytes()
+}
+
+func TestCleanInPlaceUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "plain.txt")
+	os.WriteFile(p, []byte("nothing to restore here\n"), 0o644)
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	os.Chtimes(p, old, old)
+	_, errs, code := runCLI(t, "", "clean", "--in-place", "--backup", ".orig", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	fi, _ := os.Stat(p)
+	if !fi.ModTime().Equal(old) {
+		t.Errorf("a file with nothing to restore was rewritten")
+	}
+	if _, err := os.Stat(p + ".orig"); err == nil {
+		t.Errorf("a backup was made of a file that did not change")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".plain.txt.tmp-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
 }
 
 func TestCleanOutputFile(t *testing.T) {
