@@ -88,9 +88,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	label := "other"
 	if rt != nil {
 		label = rt.path
-		// Probes and scrapes do not count as work for freeWhenIdle.
-		if rt.api && !s.busy.Load() {
-			s.busy.Store(true)
+		// Probes and scrapes do not count as work for freeWhenIdle; a
+		// request counts when it starts and when it ends, so that a long
+		// one is not taken for a quiet period.
+		if rt.api {
+			s.markBusy()
+			defer s.markBusy()
 		}
 	}
 	sw := &statusWriter{ResponseWriter: w}
@@ -117,6 +120,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rt.h(sw, r)
+}
+
+func (s *Server) markBusy() {
+	if !s.busy.Load() {
+		s.busy.Store(true)
+	}
 }
 
 func allowed(methods []string, m string) bool {
