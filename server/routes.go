@@ -1,6 +1,7 @@
 package server
 
 import (
+	"net"
 	"net/http"
 	"sort"
 	"strconv"
@@ -105,6 +106,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.metrics.observe(label, r.Method, code, time.Since(start))
 	}()
 
+	if s.localOnly.Load() && !hostAllowed(r.Host) {
+		writeError(sw, http.StatusMisdirectedRequest, "host_not_allowed", "this server listens on loopback and answers only requests for localhost or an IP address, not "+strconv.Quote(r.Host)+" (a guard against DNS rebinding)")
+		return
+	}
 	if rt == nil {
 		writeError(sw, http.StatusNotFound, "not_found", "no such path: "+r.URL.Path+"; see /openapi.json for the API")
 		return
@@ -120,6 +125,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rt.h(sw, r)
+}
+
+// hostAllowed reports whether a Host header names this machine: localhost,
+// a name under .localhost, or an IP address. A web page from elsewhere
+// whose name was made to resolve to 127.0.0.1 (DNS rebinding) sends its own
+// name and is refused, so it cannot read the server's answers.
+func hostAllowed(host string) bool {
+	h, _, err := net.SplitHostPort(host)
+	if err != nil {
+		h = host
+	}
+	h = strings.TrimSuffix(strings.ToLower(strings.Trim(h, "[]")), ".")
+	return h == "localhost" || strings.HasSuffix(h, ".localhost") || net.ParseIP(h) != nil
 }
 
 func (s *Server) markBusy() {

@@ -152,6 +152,9 @@ type Server struct {
 	draining atomic.Bool
 	// busy is set by every request and cleared by the idle watcher.
 	busy atomic.Bool
+	// localOnly is set by Serve on a loopback listener: requests must then
+	// name this machine in their Host header (see hostAllowed).
+	localOnly atomic.Bool
 }
 
 // New returns a Server for cfg. It is an http.Handler; Run and Serve also
@@ -195,6 +198,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		s.localOnly.Store(true)
 	}
 	ln = limitListener(ln, s.cfg.MaxConns)
 	s.cfg.Logger.Info("plainsight serving", "url", "http://"+ln.Addr().String()+"/", "auth", s.auth != nil)

@@ -671,7 +671,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	defer c.Close()
 	body := "Belаrus and the bay"
-	fmt.Fprintf(c, "POST /v1/scan HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:5])
+	fmt.Fprintf(c, "POST /v1/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:5])
 	time.Sleep(100 * time.Millisecond) // the server is reading the body
 
 	stopped := make(chan error, 1)
@@ -710,7 +710,7 @@ func TestSlowClientIsCutOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	io.WriteString(c, "POST /v1/scan HTTP/1.1\r\nHost: x\r\n")
+	io.WriteString(c, "POST /v1/scan HTTP/1.1\r\nHost: 127.0.0.1\r\n")
 	start := time.Now()
 	c.SetReadDeadline(time.Now().Add(5 * time.Second))
 	io.Copy(io.Discard, c) // returns when the server closes
@@ -724,7 +724,7 @@ func TestSlowClientIsCutOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c2.Close()
-	io.WriteString(c2, "POST /v1/scan HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n")
+	io.WriteString(c2, "POST /v1/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n")
 	start = time.Now()
 	closed := make(chan struct{})
 	go func() {
@@ -815,5 +815,44 @@ func TestFreeWhenIdle(t *testing.T) {
 	do(t, s, "GET", "/healthz", "", nil)
 	if s.busy.Load() {
 		t.Errorf("/healthz marked the server busy")
+	}
+}
+
+// On loopback, requests must name this machine: a page whose own name was
+// made to resolve to 127.0.0.1 (DNS rebinding) is refused.
+func TestLoopbackHostGuard(t *testing.T) {
+	s := newTest(t, Config{})
+	base, _ := serveOn(t, s)
+	for _, c := range []struct {
+		host string
+		code int
+	}{
+		{"", 200}, // the listener's own address
+		{"localhost:8080", 200},
+		{"LOCALHOST", 200},
+		{"app.localhost", 200},
+		{"[::1]:8080", 200},
+		{"10.1.2.3", 200},
+		{"evil.example.com", 421},
+		{"evil.example.com:8080", 421},
+		{"127.0.0.1.nip.io", 421},
+	} {
+		req, _ := http.NewRequest("GET", base+"/healthz", nil)
+		if c.host != "" {
+			req.Host = c.host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.code {
+			t.Errorf("Host %q: %d, want %d", c.host, resp.StatusCode, c.code)
+		}
+	}
+	// A handler used directly (not through Serve on loopback) does not
+	// guess who it is behind.
+	if a := do(t, newTest(t, Config{}), "GET", "/healthz", "", nil, "Host", "evil.example.com"); a.code != 200 {
+		t.Errorf("handler without Serve: %d", a.code)
 	}
 }

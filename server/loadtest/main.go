@@ -589,10 +589,10 @@ func (g *gen) slowClient(ctx context.Context, name string, held *sync.Map) {
 		}
 		var head, body string
 		if name == "slow headers (slowloris)" {
-			head = "POST /v1/scan HTTP/1.1\r\nHost: x\r\n"
+			head = "POST /v1/scan HTTP/1.1\r\nHost: 127.0.0.1\r\n"
 			body = strings.Repeat("X-Padding: aaaaaaaa\r\n", 100)
 		} else {
-			head = "POST /v1/scan HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 2048\r\n\r\n"
+			head = "POST /v1/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 2048\r\n\r\n"
 			body = strings.Repeat("a", 2048)
 		}
 		start := time.Now()
