@@ -76,8 +76,19 @@ func (e *engine) wordPass(data []byte) {
 			w.styled = true
 		}
 	}
+	// Mixed words first: their own letters mostly decide them, and what
+	// they turn out to be is better context for the words around them than
+	// the letters they were disguised with.
 	for k := range words {
-		e.judge(data, k, &block)
+		if t := e.judge(data, k, &block, false); t != cNone {
+			w := &words[k]
+			block[w.vote] -= float64(w.weight)
+			w.vote, w.weight = t, 1
+			block[t]++
+		}
+	}
+	for k := range words {
+		e.judge(data, k, &block, true)
 	}
 	for c := range block {
 		e.doc.votes[c] += block[c]
@@ -251,10 +262,12 @@ func (e *engine) present(k int, c class) bool {
 }
 
 // judge decides the intended script of word k and reports its disguised
-// letters.
-func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
+// letters. The first pass judges words that mix scripts and styled letters
+// and returns the script a mixed word was restored to; the second judges
+// words written in one script, in the context the first pass settled.
+func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool) class {
 	w := &e.words[k]
-	if w.fancy > 0 {
+	if w.fancy > 0 && !pure {
 		e.fancyWord(data, k)
 	}
 	// Classes present among the plain letters.
@@ -264,14 +277,14 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 			classes = append(classes, c)
 		}
 	}
-	if len(classes) == 0 {
-		return
+	if len(classes) == 0 || pure != (len(classes) == 1) {
+		return cNone
 	}
 	if len(classes) == 1 && classes[0] == cLatin {
 		e.latinAlternates(data, k)
 	}
 	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) {
-		return // "αx + β", "kσ": formulas mix Latin and Greek letters
+		return cNone // "αx + β", "kσ": formulas mix Latin and Greek letters
 	}
 	votes, _ := e.context(k, block)
 	ctx := cNone
@@ -285,26 +298,26 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 	if len(classes) == 1 {
 		x := classes[0]
 		if ctx == cNone || ctx == x || ctx == cOther || best < 1.5 || e.present(k, x) {
-			return
+			return cNone
 		}
 		if !e.feasible(w, ctx) {
-			return
+			return cNone
 		}
 		if ctx != cLatin && w.to-w.from > 1 {
-			return // other scripts quote Latin words all the time; only lone letters are swapped back
+			return cNone // other scripts quote Latin words all the time; only lone letters are swapped back
 		}
 		if w.letters == 1 && !e.flanked(k) {
-			return
+			return cNone
 		}
 		if ctx != cLatin && !coreLetter(lookalikeIn(e.cells[w.from].r, ctx, false)) {
-			return // "C" in Greek text is the language, not a lunate sigma
+			return cNone // "C" in Greek text is the language, not a lunate sigma
 		}
 		w.intended = ctx
 		e.swap(data, k, ctx, report.LookalikeWord)
-		return
+		return ctx
 	}
 	if e.junction(k) {
-		return
+		return cNone
 	}
 	// A word that mixes scripts: choose the script that needs the fewest
 	// swaps, favouring the context's script.
@@ -327,10 +340,11 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64) {
 		}
 	}
 	if target == cNone {
-		return
+		return cNone
 	}
 	w.intended = target
 	e.swap(data, k, target, report.LookalikeInWord)
+	return target
 }
 
 // maths reports whether word k stands next to a mathematical operator on
@@ -467,37 +481,39 @@ func (e *engine) afterNumber(from int) bool {
 
 // gapIsSpace reports whether cells [from, to) are a short run of spaces.
 func (e *engine) gapIsSpace(from, to int) bool {
-	if to-from > 3 || to == from {
-		return false
-	}
+	n := 0
 	for j := from; j < to; j++ {
-		r := e.cells[j].r
-		if r != ' ' && e.cells[j].a&(aSpace|aIgnorable|aBidi) == 0 {
+		c := e.cells[j]
+		if glue(c.a) {
+			continue // invisible: not there for a reader
+		}
+		if c.r != ' ' && c.a&aSpace == 0 {
 			return false
 		}
+		n++
 	}
-	return true
+	return n > 0 && n <= 3
 }
 
 // gapIsProse reports whether cells [from, to) are spaces with at most the
 // punctuation of running prose (a comma, a quote, a dash), not operators
 // or digits.
 func (e *engine) gapIsProse(from, to int) bool {
-	if to-from > 4 || to == from {
-		return false
-	}
-	space := false
+	space, n := false, 0
 	for j := from; j < to; j++ {
-		r := e.cells[j].r
+		c := e.cells[j]
 		switch {
-		case r == ' ' || e.cells[j].a&(aSpace|aIgnorable|aBidi) != 0:
+		case glue(c.a):
+			continue // invisible: not there for a reader
+		case c.r == ' ' || c.a&aSpace != 0:
 			space = true
-		case strings.ContainsRune(",;:.!?\"'“”‘’«»„()—–", r):
+		case strings.ContainsRune(",;:.!?\"'“”‘’«»„()—–", c.r):
 		default:
 			return false
 		}
+		n++
 	}
-	return space
+	return space && n <= 4
 }
 
 // swap reports every letter of word k that is not of class t as a
