@@ -375,11 +375,17 @@ func buildReverse() {
 			}
 		}
 	}
+	for b := range asciiAttrs {
+		asciiAttrs[b] = asciiAttr(byte(b))
+	}
 }
 
 // asciiLooks holds the look-alike bits of the ASCII letters, filled with
-// the table.
-var asciiLooks [128]attr
+// the table; asciiAttrs holds the attributes of every ASCII byte.
+var (
+	asciiLooks [128]attr
+	asciiAttrs [128]attr
+)
 
 // asciiAttr is the attribute of an ASCII byte (no table look-up needed).
 func asciiAttr(b byte) attr {

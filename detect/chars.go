@@ -17,9 +17,15 @@ import (
 // spaces and stacked combining marks.
 func (e *engine) charPass(data []byte) {
 	cells := e.cells
-	e.marksPass(data)
+	if e.any&aMark != 0 {
+		e.marksPass(data)
+	}
+	const special = aControl | aTag | aVS | aBidi | aIgnorable | aSpace | aPUA | aUnassigned
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
+		if c.a&special == 0 && c.r != '\n' && c.r >= 0 && !isWide(c.r) {
+			continue
+		}
 		switch {
 		case c.r < 0:
 			j := i + 1

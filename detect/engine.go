@@ -54,6 +54,7 @@ type engine struct {
 	lexer     lexState
 	words     []word
 	pairs     map[[2]rune]int32 // letter pairs of the block, built on demand
+	any       attr              // union of the non-ASCII attributes of the block
 	found     []report.Finding
 	rtlBlock  bool
 	cjkBlock  bool
@@ -246,12 +247,27 @@ func (e *engine) scanBlock(data []byte) {
 // decode fills e.cells with the block's characters; invalid bytes become
 // cells of their own with r = -1.
 func (e *engine) decode(data []byte) {
+	if cap(e.cells) < len(data) {
+		e.cells = make([]cell, 0, len(data))
+	}
 	cells := e.cells[:0]
+	tbl := table
+	var any attr // union of all attributes: which passes have work
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			cells = append(cells, cell{off: int32(i), r: rune(c), size: 1, a: asciiAttr(c)})
+			cells = append(cells, cell{off: int32(i), r: rune(c), size: 1, a: asciiAttrs[c]})
 			i++
+			continue
+		}
+		// Two- and three-byte sequences (every alphabet of the BMP) are
+		// decoded inline; the rest goes through the standard decoder.
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
+			a := tbl[r]
+			any |= a
+			cells = append(cells, cell{off: int32(i), r: r, size: 2, a: a})
+			i += 2
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
@@ -260,10 +276,13 @@ func (e *engine) decode(data []byte) {
 			i++
 			continue
 		}
-		cells = append(cells, cell{off: int32(i), r: r, size: uint8(n), a: attrOf(r)})
+		a := attrOf(r)
+		any |= a
+		cells = append(cells, cell{off: int32(i), r: r, size: uint8(n), a: a})
 		i += n
 	}
 	e.cells = cells
+	e.any = any
 }
 
 func (e *engine) blockFlags() {

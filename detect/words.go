@@ -87,7 +87,22 @@ func (e *engine) wordPass(data []byte) {
 			block[t]++
 		}
 	}
+	// In a block of one script (and a document without others so far),
+	// words of that script have nothing to be judged against.
+	only := cNone
+	for c := cLatin; c < numClasses; c++ {
+		if block[c] > 0 || e.doc.votes[c]*docWeight > 0.01 {
+			if only != cNone {
+				only = cNone
+				break
+			}
+			only = c
+		}
+	}
 	for k := range words {
+		if only != cNone && words[k].n[only] == int16(words[k].letters) && words[k].fancy == 0 {
+			continue
+		}
 		e.judge(data, k, &block, true)
 	}
 	for c := range block {
@@ -271,7 +286,8 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		e.fancyWord(data, k)
 	}
 	// Classes present among the plain letters.
-	var classes []class
+	var buf [numClasses + 1]class
+	classes := buf[:0]
 	for c := cLatin; c < numClasses; c++ {
 		if w.n[c] > 0 {
 			classes = append(classes, c)
