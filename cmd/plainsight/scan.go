@@ -782,8 +782,9 @@ func recount(rep *report.Report) {
 			max = f.Severity
 		}
 	}
-	s.Findings = len(rep.Findings)
-	s.Dropped = 0
+	// Findings beyond the engine's cap were never seen here; they still
+	// count.
+	s.Findings = len(rep.Findings) + s.Dropped
 	rep.Suspicious = max >= report.Warning
 	switch {
 	case !rep.Suspicious:
