@@ -153,6 +153,8 @@ func TestDetectors(t *testing.T) {
 		{"min severity", "one\u2003two Belаrus", []wantFinding{{report.LookalikeInWord, "а", "a"}}, "one\u2003two Belarus", Options{MinSeverity: report.Error}},
 		{"code mode bidi in string", "s := \"\u2067abc\u2069\"\n", []wantFinding{{report.Bidi, "\u2067", ""}, {report.Bidi, "\u2069", ""}}, "s := \"abc\"\n", Options{Mode: Code}},
 		{"mixed script identifier", "return valuе\n", []wantFinding{{report.LookalikeInWord, "е", "e"}}, "return value\n", Options{Mode: Code}},
+		{"confusable identifiers", "value := 1\nreturn valuе\n", []wantFinding{{report.LookalikeInWord, "е", "e"}, {report.ConfusableIdentifier, "valuе", "-"}}, "value := 1\nreturn value\n", Options{Mode: Code}},
+		{"russian comment beside english code", "x := count // счётчик а также\n", nil, "", Options{Mode: Code}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -55,6 +55,8 @@ type engine struct {
 	words     []word
 	pairs     map[[2]rune]int32 // letter pairs of the block, built on demand
 	any       attr              // union of the non-ASCII attributes of the block
+	idents    map[string]identSeen
+	skel      []byte
 	found     []report.Finding
 	rtlBlock  bool
 	cjkBlock  bool

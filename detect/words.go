@@ -22,7 +22,8 @@ type word struct {
 	styled      bool
 	vote        class
 	weight      float32
-	intended    class // the script the word is judged to be written in
+	intended    class   // the script the word is judged to be written in
+	ctx         ctxKind // in source code: code, comment or string
 }
 
 const (
@@ -105,6 +106,13 @@ func (e *engine) wordPass(data []byte) {
 		}
 		e.judge(data, k, &block, true)
 	}
+	if e.opts.Mode == Code {
+		for k := range words {
+			if words[k].ctx == ctxCode {
+				e.identifier(data, k)
+			}
+		}
+	}
 	for c := range block {
 		e.doc.votes[c] += block[c]
 	}
@@ -166,6 +174,7 @@ func (e *engine) tokenise() {
 		}
 		w.to = j
 		if w.letters > 0 {
+			w.ctx = e.ctxAt(w.from)
 			words = append(words, w)
 		}
 		i = j
@@ -232,8 +241,8 @@ func (e *engine) context(k int, block *[numClasses]float64) (votes [numClasses]f
 		hi = len(words) - 1
 	}
 	for j := lo; j <= hi; j++ {
-		if j == k {
-			continue
+		if j == k || words[j].ctx != words[k].ctx {
+			continue // comments, strings and code are separate contexts
 		}
 		near[words[j].vote] += float64(words[j].weight)
 	}
