@@ -224,7 +224,7 @@ func inspectRows(text []byte, findings []report.Finding, notable bool, maxRows i
 		chars++
 		if len(rows) >= maxRows {
 			truncated = true
-		} else if !notable || len(active) > 0 || r < 0x20 && r != '\n' || r > 0x7e {
+		} else if !notable || len(active) > 0 || r < 0x20 && r != '\n' && r != '\t' && r != '\r' || r > 0x7e {
 			rows = append(rows, describe(text[i:i+n], r, n, off, line, col, active))
 		}
 		if r == '\n' {

@@ -334,7 +334,7 @@ func TestInspect(t *testing.T) {
 	if a.code != 200 || ir.Chars != 4 || len(ir.Rows) != 1 || ir.Rows[0].CodePoint != "U+200B" {
 		t.Errorf("notable: %d %s", a.code, a.body)
 	}
-	a = do(t, s, "POST", "/v1/inspect?notable=true", "text/plain", []byte("ab\u200bc"))
+	a = do(t, s, "POST", "/v1/inspect?notable=true", "text/plain", []byte("a\tb\r\n\u200bc"))
 	a.json(t, &ir)
 	if a.code != 200 || len(ir.Rows) != 1 {
 		t.Errorf("notable in the query: %d %s", a.code, a.body)
