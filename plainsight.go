@@ -5,6 +5,7 @@ import (
 
 	"github.com/plainsight/plainsight/detect"
 	"github.com/plainsight/plainsight/report"
+	"github.com/plainsight/plainsight/uts39"
 )
 
 // Options configure scanning and restoration; see detect.Options.
@@ -68,3 +69,19 @@ func Clean(s string, opts Options) Result {
 func CleanStream(w io.Writer, r io.Reader, opts Options, onEdit func(report.Edit) error) (*Report, error) {
 	return detect.Clean(w, r, opts, onEdit)
 }
+
+// Skeleton returns the UTS #39 skeleton of s: two strings that look alike
+// have the same skeleton. It is for comparing strings, never for restoring
+// them (Clean does that, in context).
+func Skeleton(s string) string { return uts39.Skeleton(s) }
+
+// Confusable reports whether a and b look alike: their skeletons are equal
+// and they are not the same string.
+func Confusable(a, b string) bool { return uts39.Confusable(a, b) }
+
+// Confusability classifies a confusable pair (UTS #39 §4).
+type Confusability = uts39.Confusability
+
+// Classify says whether a and b are single-script, mixed-script or
+// whole-script confusables, or not confusable.
+func Classify(a, b string) Confusability { return uts39.Classify(a, b) }

@@ -1,0 +1,91 @@
+// Package detect is plainsight's engine: one streaming pass that finds text
+// disguised at the character level and proposes, for every finding, the
+// replacement that restores what the writer meant.
+//
+// # Data flow
+//
+// The input is read in blocks of at most 64 KiB that end at the last line
+// break of a full buffer (a longer line is cut at a space, else at a rune
+// boundary). For each block:
+//
+//  1. A block of ASCII without control characters is checked eight bytes at
+//     a time and never decoded: it can hold no finding. It only counts as
+//     Latin context for the blocks after it.
+//  2. Otherwise the block is decoded into cells (byte offset, rune, one
+//     packed attribute word from a table built from internal/ucd). Invalid
+//     UTF-8 bytes become cells of their own and findings; no byte is ever
+//     dropped or altered.
+//  3. Character detectors judge each character from its neighbours:
+//     controls, private-use and unassigned code points, tag-character and
+//     variation-selector payloads (decoded), invisible characters (legitimate
+//     in emoji ZWJ sequences, after viramas, between letters of joining
+//     scripts, as word breaks in Thai), bidi controls (per line, as UAX #9
+//     resets at paragraph ends), unusual spaces and stacked combining marks.
+//  4. The word pass splits the block into words (letters, marks, digits and
+//     the invisible characters and apostrophes between them), decides the
+//     script each word is written in, and reports the letters that stand in
+//     for another script's (see "The context model").
+//  5. Findings are ordered, positions (line, column in code points) are
+//     computed in one walk, and the block's findings go to the caller: Scan
+//     keeps up to Options.MaxFindings of them and counts the rest; Clean
+//     writes the block with the replacements applied and hands each change
+//     to its log.
+//
+// Memory is bounded by the block size, the finding cap and small per-input
+// summaries (one entry per distinct substitution), whatever the input size.
+//
+// # The context model
+//
+// Unicode's confusables data says that Cyrillic "а" looks like Latin "a". It
+// cannot say whether a given "а" is a disguise: in an English sentence it is,
+// in a Russian one it is the word "but". The engine decides per word:
+//
+//   - Letters are grouped in five classes: Latin, Cyrillic, Greek, Armenian
+//     (the alphabets between which letters are swapped) and other. A letter
+//     is distinctive when no letter of another alphabet shares its UTS #39
+//     prototype: "ж" proves Cyrillic is in use, "а" does not.
+//   - Every word votes for its class: with weight 1 when it has distinctive
+//     letters, 0.25 otherwise. A word's context is the votes of the six words
+//     on each side (in source code, only words of the same kind: code,
+//     comment or string), plus a small share of the block's and of the
+//     document's votes so far.
+//   - A word that mixes classes ("Belаrus", "рrосеss") is restored to the
+//     class that needs the fewest swaps among those whose letters all have a
+//     look-alike, preferring the context's class; a class the context shows
+//     no distinctive use of is never chosen. Two runs of different scripts,
+//     each a word of its own (a capital after a small letter, "ссылкойAll"),
+//     are a junction, not a disguise, when both scripts are in use nearby.
+//     Short words next to mathematical operators may mix Greek and Latin.
+//   - A word written in one class X among words of class Y is converted
+//     only if every letter has a Y look-alike and X is not in use nearby
+//     (no distinctive X word in the block or the document for a longer word;
+//     none within the window for a one-letter word, which must also stand
+//     between words like an article, not among digits like a symbol). Into
+//     a class other than Latin only one-letter words are converted: other
+//     scripts quote Latin names and acronyms all the time.
+//   - Mixed words are judged first, and their verdict becomes their vote, so
+//     that a lone letter is judged among what its neighbours really are.
+//   - Where several letters share a prototype (I and l, σ and ο), the one
+//     that pairs with its neighbours the way the rest of the block does wins;
+//     failing that, case is taken from the word (a capital Ӏ after a small
+//     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
+//   - Latin letters beyond ASCII that share a prototype with an ASCII letter
+//     (ı, ʋ, ɩ) are disguises only when they are rare in the block and the
+//     ASCII letter fits their neighbours far better: Turkish and Ewe text
+//     uses them throughout.
+//   - Styled letters (mathematical alphanumerics, fullwidth forms outside
+//     CJK text, enclosed letters, small capitals) are disguises in a styled
+//     word, or inside an ordinary word; a lone mathematical letter is maths.
+//
+// Expected scripts (Options.Scripts) are always in use, so their words are
+// never converted.
+//
+// # Streaming and its window
+//
+// Context never looks beyond the block a word is in (at most 64 KiB, whole
+// lines), plus vote totals of the blocks before it. Near the start of a
+// block a word therefore has fewer neighbours on one side; a line longer
+// than a block is cut, and a bidi control opened before such a cut and
+// closed after it is reported as left open. Results do not depend on how
+// the reader delivers the bytes.
+package detect
