@@ -410,6 +410,18 @@ func TestConfigErrors(t *testing.T) {
 	if code != 0 {
 		t.Errorf("--no-config: exit %d, stderr %q", code, errs)
 	}
+	// Standard input does not pick up the configuration of the working
+	// directory; --config names one explicitly.
+	os.WriteFile(cfg, []byte("mode = \"poetry\"\n"), 0o644)
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	if _, errs, code = runCLI(t, "x\n", "scan", "-"); code != 0 {
+		t.Errorf("stdin picked up the working directory's config: exit %d, %q", code, errs)
+	}
+	if _, errs, code = runCLI(t, "x\n", "scan", "--config", cfg, "-"); code != 2 {
+		t.Errorf("--config with stdin: exit %d, %q", code, errs)
+	}
 }
 
 func TestBaselineRoundTrip(t *testing.T) {

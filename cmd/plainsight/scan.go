@@ -145,13 +145,14 @@ func (a *app) resolve(cmd *cobra.Command, f *scanFlags, firstPath string) (*sett
 	s := &settings{flags: f}
 	if !f.noConfig {
 		file := f.configFile
-		if file == "" {
-			dir := "."
-			if firstPath != "" && firstPath != "-" {
-				dir = firstPath
-				if fi, err := os.Stat(firstPath); err == nil && !fi.IsDir() {
-					dir = filepath.Dir(firstPath)
-				}
+		// The file belongs to the scanned repository: it is looked for
+		// from the first path named. Standard input belongs to no
+		// repository, so a pipeline's results do not depend on the
+		// directory it happens to run in (--config still applies).
+		if file == "" && firstPath != "" && firstPath != "-" {
+			dir := firstPath
+			if fi, err := os.Stat(firstPath); err == nil && !fi.IsDir() {
+				dir = filepath.Dir(firstPath)
 			}
 			file = config.Find(dir)
 		}
