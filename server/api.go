@@ -81,7 +81,7 @@ func (s *Server) handleScan(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer in.free()
-	release, ok := s.acquire(w, r)
+	release, ok := s.acquire(w, r, len(in.text))
 	if !ok {
 		return
 	}
@@ -117,7 +117,7 @@ func (s *Server) handleClean(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer in.free()
-	release, ok := s.acquire(w, r)
+	release, ok := s.acquire(w, r, len(in.text))
 	if !ok {
 		return
 	}
@@ -178,7 +178,7 @@ func (s *Server) handleInspect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer in.free()
-	release, ok := s.acquire(w, r)
+	release, ok := s.acquire(w, r, len(in.text))
 	if !ok {
 		return
 	}
@@ -314,7 +314,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	release, ok := s.acquire(w, r)
+	release, ok := s.acquire(w, r, len(*req.A)+len(*req.B))
 	if !ok {
 		return
 	}

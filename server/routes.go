@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"sort"
@@ -155,30 +156,44 @@ func allowed(methods []string, m string) bool {
 	return false
 }
 
-// acquire takes a work slot, waiting up to QueueWait. When it fails it has
-// already answered 503 with Retry-After.
-func (s *Server) acquire(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+// acquire takes a work slot and n bytes of the in-flight budget, waiting
+// up to QueueWait for both. When it fails it has already answered 503 with
+// Retry-After.
+func (s *Server) acquire(w http.ResponseWriter, r *http.Request, n int) (release func(), ok bool) {
+	weight := min(max(int64(n), 1), s.cfg.MaxInFlightBytes)
 	select {
 	case s.sem <- struct{}{}:
-		return s.release, true
+		if s.bytes.TryAcquire(weight) {
+			return func() { s.bytes.Release(weight); <-s.sem }, true
+		}
 	default:
+		t := time.NewTimer(s.cfg.QueueWait)
+		defer t.Stop()
+		select {
+		case s.sem <- struct{}{}:
+		case <-t.C:
+			return nil, s.overloaded(w)
+		case <-r.Context().Done():
+			return nil, s.overloaded(w)
+		}
 	}
-	t := time.NewTimer(s.cfg.QueueWait)
-	defer t.Stop()
-	select {
-	case s.sem <- struct{}{}:
-		return s.release, true
-	case <-t.C:
-	case <-r.Context().Done():
+	// Holding a slot, wait for the bytes (what is left of QueueWait).
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueueWait)
+	defer cancel()
+	if err := s.bytes.Acquire(ctx, weight); err != nil {
+		<-s.sem
+		return nil, s.overloaded(w)
 	}
+	return func() { s.bytes.Release(weight); <-s.sem }, true
+}
+
+func (s *Server) overloaded(w http.ResponseWriter) bool {
 	s.metrics.rejected.WithLabelValues("overloaded").Inc()
 	retry := int(s.cfg.QueueWait/time.Second) + 1
 	w.Header().Set("Retry-After", strconv.Itoa(retry))
-	writeError(w, http.StatusServiceUnavailable, "overloaded", "the server is busy: "+strconv.Itoa(cap(s.sem))+" scans are running; retry after "+strconv.Itoa(retry)+" s")
-	return nil, false
+	writeError(w, http.StatusServiceUnavailable, "overloaded", "the server is busy ("+strconv.Itoa(cap(s.sem))+" scans at once, "+strconv.FormatInt(s.cfg.MaxInFlightBytes, 10)+" bytes of text in flight at most); retry after "+strconv.Itoa(retry)+" s")
+	return false
 }
-
-func (s *Server) release() { <-s.sem }
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

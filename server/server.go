@@ -22,12 +22,14 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // Defaults for Config's zero fields.
 const (
 	DefaultAddr              = "127.0.0.1:8080"
-	DefaultMaxBodyBytes      = 8 << 20
+	DefaultMaxBodyBytes      = 2 << 20
 	DefaultReadHeaderTimeout = 5 * time.Second
 	DefaultReadTimeout       = 30 * time.Second
 	DefaultWriteTimeout      = 60 * time.Second
@@ -50,6 +52,12 @@ type Config struct {
 	Token string
 	// MaxBodyBytes bounds a request body; larger bodies get 413.
 	MaxBodyBytes int64
+	// MaxInFlightBytes bounds the bytes of text being scanned at once.
+	// A scan's memory grows with its findings (a megabyte of text where
+	// every other letter is disguised needs over a hundred megabytes for
+	// its report, change log and answer), so large texts take turns while
+	// small ones pass. Default 2 × MaxBodyBytes.
+	MaxInFlightBytes int64
 	// MaxConcurrent bounds the scans running at once. A request waits up to
 	// QueueWait for a slot and otherwise gets 503 with Retry-After.
 	// Default 4 × GOMAXPROCS (at least 8).
@@ -86,6 +94,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.MaxInFlightBytes < c.MaxBodyBytes {
+		c.MaxInFlightBytes = 2 * c.MaxBodyBytes
 	}
 	if c.MaxConcurrent <= 0 {
 		c.MaxConcurrent = max(8, 4*runtime.GOMAXPROCS(0))
@@ -147,6 +158,7 @@ type Server struct {
 	cfg      Config
 	mux      map[string]*route
 	sem      chan struct{}
+	bytes    *semaphore.Weighted
 	metrics  *metrics
 	auth     *bearer
 	draining atomic.Bool
@@ -164,6 +176,7 @@ func New(cfg Config) *Server {
 	s := &Server{
 		cfg:     cfg,
 		sem:     make(chan struct{}, cfg.MaxConcurrent),
+		bytes:   semaphore.NewWeighted(cfg.MaxInFlightBytes),
 		metrics: newMetrics(),
 	}
 	if cfg.Token != "" {

@@ -560,6 +560,31 @@ func TestOverloaded(t *testing.T) {
 	}
 }
 
+// Large texts take turns for the bytes-in-flight budget; small ones pass.
+func TestInFlightBytes(t *testing.T) {
+	s := newTest(t, Config{MaxBodyBytes: 1000, MaxInFlightBytes: 1500, QueueWait: 20 * time.Millisecond})
+	if err := s.bytes.Acquire(context.Background(), 1000); err != nil { // a large scan runs
+		t.Fatal(err)
+	}
+	big, small := bytes.Repeat([]byte("a"), 600), bytes.Repeat([]byte("a"), 400)
+	if a := do(t, s, "POST", "/v1/scan", "text/plain", big); a.code != 503 || a.errCode(t) != "overloaded" || a.hdr.Get("Retry-After") == "" {
+		t.Errorf("600 bytes with 500 left: %d %s", a.code, a.body)
+	}
+	if a := do(t, s, "POST", "/v1/scan", "text/plain", small); a.code != 200 {
+		t.Errorf("400 bytes with 500 left: %d %s", a.code, a.body)
+	}
+	if len(s.sem) != 0 {
+		t.Errorf("a refused request kept its work slot")
+	}
+	s.bytes.Release(1000)
+	if a := do(t, s, "POST", "/v1/scan", "text/plain", big); a.code != 200 {
+		t.Errorf("600 bytes with all free: %d %s", a.code, a.body)
+	}
+	if !s.bytes.TryAcquire(1500) {
+		t.Errorf("bytes not given back")
+	}
+}
+
 func TestMetrics(t *testing.T) {
 	s := newTest(t, Config{})
 	fx := fixture(t)
@@ -780,6 +805,9 @@ func TestConfigDefaults(t *testing.T) {
 	c := Config{}.withDefaults()
 	if c.Addr != "127.0.0.1:8080" {
 		t.Errorf("default address %q is not loopback", c.Addr)
+	}
+	if c.MaxInFlightBytes < c.MaxBodyBytes {
+		t.Errorf("a body of the maximum size could never be scanned: %+v", c)
 	}
 	if c.ReadTimeout == 0 || c.ReadHeaderTimeout == 0 || c.WriteTimeout == 0 || c.IdleTimeout == 0 || c.MaxBodyBytes == 0 || c.MaxConcurrent == 0 {
 		t.Errorf("a limit has no default: %+v", c)

@@ -56,6 +56,7 @@ accepting connections and finishes the requests in flight.`,
 	f.StringVar(&cfg.Addr, "addr", server.DefaultAddr, "address to listen on (host:port); the default is reachable from this machine only")
 	f.StringVar(&tokenFile, "token-file", "", "file whose first line is the bearer token required on /v1 (default: $PLAINSIGHT_TOKEN; none: open API)")
 	f.Int64Var(&cfg.MaxBodyBytes, "max-body", server.DefaultMaxBodyBytes, "largest request body in bytes; larger ones get 413")
+	f.Int64Var(&cfg.MaxInFlightBytes, "max-inflight-bytes", 0, "bytes of text scanned at once at most (default 2 × --max-body): large texts take turns, small ones pass")
 	f.IntVar(&cfg.MaxConcurrent, "max-concurrent", 0, "scans running at once (default 4 × CPUs, at least 8); beyond it requests wait --queue-wait, then get 503")
 	f.DurationVar(&cfg.QueueWait, "queue-wait", server.DefaultQueueWait, "how long a request waits for a free scan slot before 503")
 	f.IntVar(&cfg.MaxConns, "max-conns", server.DefaultMaxConns, "open connections at most")
