@@ -72,7 +72,7 @@ func main() {
 	flag.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address of the server under test (loopback only)")
 	flag.BoolVar(&c.inProcess, "in-process", false, "start the server inside this process on a free loopback port instead of using -addr (memory figures then include the generator)")
 	flag.DurationVar(&c.duration, "duration", 60*time.Second, "how long to send load (at most 10m)")
-	flag.IntVar(&c.workers, "workers", 8, "concurrent clients sending valid 2 KB scans (at most 256)")
+	flag.IntVar(&c.workers, "workers", 6, "concurrent clients sending valid 2 KB scans (at most 256)")
 	flag.IntVar(&c.size, "size", 2048, "bytes per valid text")
 	flag.Float64Var(&c.badRate, "bad-rate", 20, "bad requests per second for each kind of bad request")
 	flag.IntVar(&c.slow, "slow", 16, "slow clients kept open at once (at most 200)")
