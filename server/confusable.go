@@ -1,7 +1,9 @@
 package server
 
-import "github.com/plainsight/plainsight/uts39"
+import "github.com/plainsight/plainsight"
 
-func skeleton(s string) string    { return uts39.Skeleton(s) }
-func confusable(a, b string) bool { return uts39.Confusable(a, b) }
-func classify(a, b string) string { return uts39.Classify(a, b).String() }
+// Comparison goes through the public API, as a pipeline's would.
+
+func skeleton(s string) string    { return plainsight.Skeleton(s) }
+func confusable(a, b string) bool { return plainsight.Confusable(a, b) }
+func classify(a, b string) string { return plainsight.Classify(a, b).String() }
