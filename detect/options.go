@@ -71,4 +71,4 @@ type Options struct {
 
 // DefaultMaxFindings is the cap on stored findings when Options.MaxFindings
 // is zero.
-const DefaultMaxFindings = 100000
+const DefaultMaxFindings = 10000
