@@ -18,7 +18,7 @@ import (
 func (a *app) inspectCmd() *cobra.Command {
 	var (
 		format, color, mode string
-		all                 bool
+		only                bool
 		limit               int
 	)
 	c := &cobra.Command{
@@ -28,7 +28,8 @@ func (a *app) inspectCmd() *cobra.Command {
 made visible as ⟨U+200B⟩), code point, Unicode name, script, general category
 and notes (look-alike of which letter, invisible, bidi control, tag, fancy
 letter, ...). Rows that a scan reports, or that are invisible or controls, are
-highlighted (marked with ! without colour).
+highlighted (marked with ! without colour); --only-suspicious shows just
+those rows and their neighbours.
 
 TEXT is taken literally; with - or no argument the text is read from
 standard input.`,
@@ -75,7 +76,7 @@ standard input.`,
 				}
 				err = enc.Encode(rows)
 			} else {
-				writeInspect(out, rows, on, all, limit)
+				writeInspect(out, rows, on, !only, limit)
 			}
 			if err == nil {
 				err = out.Flush()
@@ -90,11 +91,8 @@ standard input.`,
 	fl.StringVarP(&format, "format", "f", "table", "table or json")
 	fl.StringVar(&color, "color", "auto", "colour: auto, always or never")
 	fl.StringVar(&mode, "mode", "prose", "prose or code (for the scan that marks suspicious rows)")
-	fl.BoolVar(&all, "all", true, "show every row (--all=false: only suspicious rows and their neighbours)")
-	fl.BoolVar(&all, "only-suspicious", true, "")
+	fl.BoolVarP(&only, "only-suspicious", "s", false, "show only the suspicious rows and their neighbours")
 	fl.IntVar(&limit, "limit", 0, "show at most this many rows (0: no limit)")
-	fl.Lookup("only-suspicious").NoOptDefVal = "false"
-	fl.Lookup("only-suspicious").Hidden = true
 	return c
 }
 
@@ -310,6 +308,9 @@ func writeInspect(w *bufio.Writer, rows []inspectRow, color, all bool, limit int
 			line = "\x1b[1;31m" + line + "\x1b[0m"
 		}
 		fmt.Fprintln(w, line)
+	}
+	if gap && !all && (limit == 0 || n < limit) {
+		fmt.Fprintln(w, "  …")
 	}
 	fmt.Fprintf(w, "%s, %d suspicious\n", pluralize(len(rows), "character"), bad)
 }
