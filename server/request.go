@@ -53,11 +53,21 @@ func (o *apiOptions) options() (plainsight.Options, error) {
 	opts.Scripts = o.Scripts
 	opts.Allow = o.Allow
 	opts.MaxFindings = o.MaxFindings
+	if opts.MaxFindings == 0 {
+		// The inspector highlights every finding of a paste up to the body
+		// limit; the library's smaller default suits streams of any size.
+		opts.MaxFindings = DefaultMaxFindings
+	}
 	opts.FoldCompatibility = o.FoldCompatibility
 	opts.KeepSpaces = o.KeepSpaces
 	opts.ReplaceInvalid = o.ReplaceInvalid
 	return opts, nil
 }
+
+// DefaultMaxFindings is the number of findings a response holds when the
+// request does not say (options.max_findings); the rest are counted in
+// summary.dropped.
+const DefaultMaxFindings = 100000
 
 // fromQuery reads options given as query parameters (the only way to pass
 // them with a text/plain body): ?mode=code&kinds=bidi-control,invisible.
