@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/plainsight/plainsight/internal/ucd"
@@ -58,6 +59,7 @@ type engine struct {
 	idents    map[string]identSeen
 	skel      []byte
 	found     []report.Finding
+	scratch   *scratch // where cells and words came from, to give them back
 	rtlBlock  bool
 	cjkBlock  bool
 	joinBlock bool // the block has letters of scripts that use ZWJ/ZWNJ
@@ -103,7 +105,13 @@ func newEngine(opts Options, emit func(*report.Finding) error) *engine {
 // run reads r to its end. block, when not nil, is called after each block
 // has been judged, with the block's bytes and its findings in order.
 func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding) error) error {
-	buf := make([]byte, 0, blockMax)
+	bp := blockBufs.Get().(*[]byte)
+	buf := (*bp)[:0]
+	defer func() {
+		*bp = buf[:0]
+		blockBufs.Put(bp)
+		e.release()
+	}()
 	eof := false
 	for {
 		// Fill the buffer whatever sizes the reader returns, so that the
@@ -136,6 +144,41 @@ func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding
 		rest := copy(buf, buf[cut:])
 		buf = buf[:rest]
 	}
+}
+
+// blockBufs holds the read buffers of finished passes, and scratchBufs the
+// per-block working memory (cells, words), so that a pass over a short
+// input allocates neither anew.
+var (
+	blockBufs   = sync.Pool{New: func() any { b := make([]byte, 0, blockMax); return &b }}
+	scratchBufs sync.Pool
+)
+
+type scratch struct {
+	cells []cell
+	words []word
+}
+
+// acquire gives the engine the working memory of an earlier pass, if any.
+func (e *engine) acquire() {
+	if s, ok := scratchBufs.Get().(*scratch); ok {
+		e.cells, e.words = s.cells[:0], s.words[:0]
+		e.scratch = s
+	}
+}
+
+// release hands the engine's working memory on to a later pass.
+func (e *engine) release() {
+	if cap(e.cells) == 0 && cap(e.words) == 0 {
+		return
+	}
+	s := e.scratch
+	if s == nil {
+		s = &scratch{}
+	}
+	s.cells, s.words = e.cells[:0], e.words[:0]
+	e.cells, e.words, e.scratch = nil, nil, nil
+	scratchBufs.Put(s)
 }
 
 // cutPoint chooses where a full buffer ends: after the last line break,
@@ -194,25 +237,36 @@ func (e *engine) advance(data []byte) {
 
 // plainASCII reports whether b is ASCII without control characters other
 // than TAB, LF, CR, FF and VT: such a block can hold no finding. It looks at
-// eight bytes at a time and never decodes a rune.
+// 32 bytes at a time and never decodes a rune.
 func plainASCII(b []byte) bool {
 	const hi = 0x8080808080808080
 	const lo = 0x0101010101010101
 	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := binary.LittleEndian.Uint64(b[i:])
-		if w&hi != 0 {
-			return false
-		}
-		// Bytes below 0x20, or 0x7F: check them one by one (line breaks
-		// make this common, but it is a cheap branch).
-		del := w ^ 0x7F7F7F7F7F7F7F7F
-		if (w-0x20*lo)&^w&hi != 0 || (del-lo)&^del&hi != 0 {
-			for _, c := range b[i : i+8] {
-				if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
-					return false
-				}
+	for ; i+32 <= len(b); i += 32 {
+		c := b[i : i+32 : i+32]
+		w0 := binary.LittleEndian.Uint64(c[0:8])
+		w1 := binary.LittleEndian.Uint64(c[8:16])
+		w2 := binary.LittleEndian.Uint64(c[16:24])
+		w3 := binary.LittleEndian.Uint64(c[24:32])
+		// One test for the common case: a high bit in w, w-0x20 or w+1 is
+		// set for the first byte (lowest address) that is above 0x7F,
+		// below 0x20 or 0x7F, whatever the carries above it. Line breaks
+		// set it too: look closer then.
+		t := (w0 | (w0 - 0x20*lo) | (w0 + lo)) | (w1 | (w1 - 0x20*lo) | (w1 + lo)) |
+			(w2 | (w2 - 0x20*lo) | (w2 + lo)) | (w3 | (w3 - 0x20*lo) | (w3 + lo))
+		if t&hi != 0 {
+			if (w0|w1|w2|w3)&hi != 0 {
+				return false
 			}
+			if !asciiWordPlain(w0) || !asciiWordPlain(w1) || !asciiWordPlain(w2) || !asciiWordPlain(w3) {
+				return false
+			}
+		}
+	}
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i : i+8])
+		if w&hi != 0 || !asciiWordPlain(w) {
+			return false
 		}
 	}
 	for _, c := range b[i:] {
@@ -221,6 +275,20 @@ func plainASCII(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// asciiWordPlain reports whether the eight ASCII bytes of w (no byte above
+// 0x7F) hold no control character other than TAB, LF, VT, FF and CR
+// (0x09..0x0D). Adding 0x80-k to a byte below 0x80 sets its high bit
+// exactly when the byte is at least k, and never carries.
+func asciiWordPlain(w uint64) bool {
+	const hi = 0x8080808080808080
+	const lo = 0x0101010101010101
+	ge09 := w + (0x80-0x09)*lo
+	ge0E := w + (0x80-0x0E)*lo
+	ge20 := w + (0x80-0x20)*lo
+	del := w + lo // 0x7F
+	return (^ge09|ge0E&^ge20|del)&hi == 0
 }
 
 // scanBlock judges one block and leaves its findings, in order and with
@@ -249,6 +317,9 @@ func (e *engine) scanBlock(data []byte) {
 // decode fills e.cells with the block's characters; invalid bytes become
 // cells of their own with r = -1.
 func (e *engine) decode(data []byte) {
+	if cap(e.cells) < len(data) && e.scratch == nil {
+		e.acquire()
+	}
 	if cap(e.cells) < len(data) {
 		e.cells = make([]cell, 0, len(data))
 	}

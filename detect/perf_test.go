@@ -1,0 +1,39 @@
+package detect
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// plainASCIIRef is plainASCII one byte at a time.
+func plainASCIIRef(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
+			return false
+		}
+	}
+	return true
+}
+
+func TestPlainASCIIWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 100; n++ {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(' ' + r.IntN(0x5F))
+		}
+		if !plainASCII(b) {
+			t.Fatalf("plain input of %d bytes rejected", n)
+		}
+		for at := 0; at < n; at++ {
+			for v := 0; v < 256; v++ {
+				saved := b[at]
+				b[at] = byte(v)
+				if got, want := plainASCII(b), plainASCIIRef(b); got != want {
+					t.Fatalf("len %d, byte %#x at %d: got %v, want %v", n, v, at, got, want)
+				}
+				b[at] = saved
+			}
+		}
+	}
+}
