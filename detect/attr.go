@@ -415,22 +415,22 @@ func lookalikeIn(r rune, c class, upperHint bool) rune {
 // lookalikeCell is lookalikeIn with the case taken from c.a, which the
 // caller may have corrected from the word around it.
 func lookalikeCell(x cell, c class, upperHint bool) rune {
-	return lookalikeScored(x, c, upperHint, nil)
+	return lookalikeScored(x, c, upperHint, fitter{})
 }
 
 // lookalikeScored is lookalikeCell with a tie-breaker for shared
 // prototypes: score(t) says how well letter t fits between its neighbours
 // in the text at hand (see engine.fit), and a clearly better fit wins over
 // the default order.
-func lookalikeScored(x cell, c class, upperHint bool, score func(rune) int) rune {
+func lookalikeScored(x cell, c class, upperHint bool, fit fitter) rune {
 	cands := reverse[c][skeletonKey(x.r)]
-	if score != nil && len(cands) > 1 {
+	if fit.ok() && len(cands) > 1 {
 		best, bestS, second := rune(0), -1, -1
 		for _, t := range cands {
 			if t == x.r {
 				continue
 			}
-			sc := score(t)
+			sc := fit.score(t)
 			if sc > bestS {
 				best, second, bestS = t, bestS, sc
 			} else if sc > second {

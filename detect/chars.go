@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -73,7 +74,7 @@ func (e *engine) charPass(data []byte) {
 			e.add(data, i, i+1, report.Finding{
 				Kind: report.FancyLetter, Severity: report.Warning, Confidence: 0.85,
 				Replacement: report.Str(plain),
-				Chars:       []report.Char{withLook(describe(c, e.base), plain)},
+				Chars:       []report.Char{withLook(e.describe(c), plain)},
 				Message:     fmt.Sprintf("%s (%s) outside CJK text stands for %q", ucd.Name(c.r), cp(c.r), plain),
 			})
 		case c.a&aPUA != 0:
@@ -109,7 +110,23 @@ func withLook(c report.Char, s string) report.Char {
 	return c
 }
 
-func cp(r rune) string { return fmt.Sprintf("U+%04X", r) }
+// cp writes a code point the way fmt's "U+%04X" does.
+func cp(r rune) string {
+	if r < 0 {
+		return fmt.Sprintf("U+%04X", r)
+	}
+	const digits = "0123456789ABCDEF"
+	var b [10]byte
+	i := len(b)
+	for n := 0; n < 4 || r > 0; n++ {
+		i--
+		b[i] = digits[r&0xF]
+		r >>= 4
+	}
+	i -= 2
+	b[i], b[i+1] = 'U', '+'
+	return string(b[i:])
+}
 
 func (e *engine) invalid(data []byte, i, j int) {
 	start := e.cells[i].off
@@ -309,9 +326,9 @@ func (e *engine) invisible(data []byte, i, j int) {
 	if word {
 		where = "inside a word"
 	}
-	msg := fmt.Sprintf("invisible %s (%s) %s", why, cp(r), where)
+	msg := "invisible " + why + " (" + e.info(r).cp + ") " + where
 	if n > 1 {
-		msg = fmt.Sprintf("%d invisible %s (%s) in a row %s", n, why, cp(r), where)
+		msg = strconv.Itoa(n) + " invisible " + why + " (" + e.info(r).cp + ") in a row " + where
 	}
 	e.add(data, i, j, report.Finding{
 		Kind: report.Invisible, Severity: sev, Confidence: 0.9,

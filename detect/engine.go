@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"sync"
 	"unicode/utf8"
 
@@ -50,19 +51,24 @@ type engine struct {
 	bidi bidiState
 
 	// Reused buffers.
-	cells     []cell
-	ctx       []ctxKind
-	lexer     lexState
-	words     []word
-	pairs     map[[2]rune]int32 // letter pairs of the block, built on demand
-	any       attr              // union of the non-ASCII attributes of the block
-	idents    map[string]identSeen
-	skel      []byte
-	found     []report.Finding
-	scratch   *scratch // where cells and words came from, to give them back
-	rtlBlock  bool
-	cjkBlock  bool
-	joinBlock bool // the block has letters of scripts that use ZWJ/ZWNJ
+	cells      []cell
+	ctx        []ctxKind
+	lexer      lexState
+	words      []word
+	pairs      map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
+	asciiPairs *[128 * 128]int32 // pairs of ASCII letters
+	pairsBuilt bool
+	any        attr // union of the non-ASCII attributes of the block
+	idents     map[string]identSeen
+	skel       []byte
+	found      []report.Finding
+	spare      []report.Finding // sortFound's other buffer
+	order      []int32
+	scratch    *scratch // where cells and words came from, to give them back
+	infos      map[rune]*runeInfo
+	rtlBlock   bool
+	cjkBlock   bool
+	joinBlock  bool // the block has letters of scripts that use ZWJ/ZWNJ
 
 	sum summarizer
 }
@@ -295,7 +301,7 @@ func asciiWordPlain(w uint64) bool {
 // positions, in e.found.
 func (e *engine) scanBlock(data []byte) {
 	e.found = e.found[:0]
-	e.pairs = nil
+	e.pairsBuilt = false
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))
@@ -400,10 +406,14 @@ func (e *engine) add(data []byte, i, j int, f report.Finding) {
 	}
 	f.Start.Offset = int64(start)
 	f.End.Offset = int64(end)
-	f.Text = string(data[start:end])
+	if j == i+1 && e.cells[i].r >= 0 {
+		f.Text = e.info(e.cells[i].r).char // a valid character is its own UTF-8
+	} else {
+		f.Text = string(data[start:end])
+	}
 	if len(f.Chars) == 0 {
 		for k := i; k < j && k < i+64; k++ {
-			f.Chars = append(f.Chars, describe(e.cells[k], e.base))
+			f.Chars = append(f.Chars, e.describe(e.cells[k]))
 		}
 	}
 	e.found = append(e.found, f)
@@ -417,18 +427,57 @@ func describe(c cell, base int64) report.Char {
 	}
 	return report.Char{
 		Offset:    off,
-		CodePoint: fmt.Sprintf("U+%04X", c.r),
+		CodePoint: cp(c.r),
 		Char:      string(c.r),
 		Name:      ucd.Name(c.r),
 		Script:    ucd.ScriptOf(c.r).String(),
 	}
 }
 
+// describe is describe with the strings of characters seen before.
+func (e *engine) describe(c cell) report.Char {
+	if c.r < 0 {
+		return describe(c, e.base)
+	}
+	ri := e.info(c.r)
+	return report.Char{Offset: e.base + int64(c.off), CodePoint: ri.cp, Char: ri.char, Name: ri.name, Script: ri.script}
+}
+
+// runeInfo holds the strings that findings say about one character, so
+// that a disguise repeated thousands of times is described once.
+type runeInfo struct {
+	cp     string // "U+0430"
+	char   string // the character itself
+	quoted string // strconv.Quote(char), what %q writes
+	name   string // Unicode name
+	script string // Unicode script
+	from   string // scriptName
+}
+
+// maxInfos bounds the characters whose descriptions an engine remembers.
+const maxInfos = 4096
+
+// info returns the descriptions of valid rune r.
+func (e *engine) info(r rune) *runeInfo {
+	if ri := e.infos[r]; ri != nil {
+		return ri
+	}
+	s := string(r)
+	ri := &runeInfo{cp: cp(r), char: s, quoted: strconv.Quote(s), name: ucd.Name(r), script: ucd.ScriptOf(r).String(), from: scriptName(r)}
+	if e.infos == nil {
+		e.infos = make(map[rune]*runeInfo)
+	}
+	if len(e.infos) < maxInfos {
+		e.infos[r] = ri
+	}
+	return ri
+}
+
 // finish orders the block's findings, drops overlapping replacements,
 // fills in positions and hands them on.
 func (e *engine) finish(data []byte) {
+	e.sortFound()
 	f := e.found
-	sort.SliceStable(f, func(a, b int) bool { return f[a].Start.Offset < f[b].Start.Offset })
 	// A byte is changed by at most one finding.
 	var end int64 = -1
 	for k := range f {
@@ -441,44 +490,63 @@ func (e *engine) finish(data []byte) {
 		}
 		end = f[k].End.Offset
 	}
-	// Positions: walk the block once with a cursor.
+	// Positions: walk the block once with a cursor (starts are in order);
+	// each end is its start moved over the finding's own bytes.
 	line, col := e.line, e.col
 	at := 0
-	pos := func(off int64) report.Position {
-		for at < int(off) && at < len(data) {
-			c := data[at]
-			if c == '\n' {
-				line++
-				col = 1
-				at++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				at++
-			} else {
-				_, n := utf8.DecodeRune(data[at:])
-				at += n
-			}
-			col++
-		}
-		return report.Position{Offset: e.base + off, Line: line, Column: col}
-	}
 	for k := range f {
-		f[k].Start = pos(f[k].Start.Offset)
-	}
-	// End positions may lie before later starts; compute them separately.
-	line, col, at = e.line, e.col, 0
-	ends := make([]int, len(f))
-	for k := range ends {
-		ends[k] = k
-	}
-	sort.SliceStable(ends, func(a, b int) bool { return f[ends[a]].End.Offset < f[ends[b]].End.Offset })
-	for _, k := range ends {
-		f[k].End = pos(f[k].End.Offset)
+		off := int(f[k].Start.Offset)
+		line, col = walkPos(data[at:off], line, col)
+		at = off
+		f[k].Start = report.Position{Offset: e.base + int64(off), Line: line, Column: col}
+		endOff := int(f[k].End.Offset)
+		el, ec := walkPos(data[off:endOff], line, col)
+		f[k].End = report.Position{Offset: e.base + int64(endOff), Line: el, Column: ec}
 	}
 	for k := range f {
 		e.sum.observe(&f[k])
 	}
+}
+
+// walkPos moves the position line:col over b, which starts at a character
+// boundary: a line break starts a new line, any other character (an
+// invalid byte counts as one) moves one column.
+func walkPos(b []byte, line, col int) (int, int) {
+	if nl := bytes.Count(b, newline); nl > 0 {
+		last := bytes.LastIndexByte(b, '\n')
+		return line + nl, 1 + utf8.RuneCount(b[last+1:])
+	}
+	return line, col + utf8.RuneCount(b)
+}
+
+var newline = []byte{'\n'}
+
+// sortFound orders the block's findings by start, stably: each detector
+// reports in order, so this is usually a merge of a few runs.
+func (e *engine) sortFound() {
+	f := e.found
+	sorted := true
+	for k := 1; k < len(f); k++ {
+		if f[k].Start.Offset < f[k-1].Start.Offset {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return
+	}
+	idx := e.order[:0]
+	for k := range f {
+		idx = append(idx, int32(k))
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return f[idx[a]].Start.Offset < f[idx[b]].Start.Offset })
+	out := e.spare[:0]
+	for _, k := range idx {
+		out = append(out, f[k])
+	}
+	e.order = idx
+	e.spare = f[:0]
+	e.found = out
 }
 
 // errStop is returned by a sink to end the pass early without error.

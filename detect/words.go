@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/plainsight/plainsight/internal/ucd"
@@ -547,6 +548,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 	w := &e.words[k]
 	cells := e.cells
 	wordText := e.text(data, w.from, w.to)
+	wordQ := ""
 	upper := e.mostlyUpper(w)
 	for j := w.from; j < w.to; j++ {
 		c := cells[j]
@@ -562,13 +564,17 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if rep == 0 {
 			continue
 		}
-		ch := describe(c, e.base)
-		ch.LooksLike = string(rep)
-		from := scriptName(c.r)
-		msg := fmt.Sprintf("%s %q (%s %s) in the %s word %q looks like %s %q", from, string(c.r), cp(c.r), ucd.Name(c.r), classNames[t], wordText, classNames[t], string(rep))
+		ch := e.describe(c)
+		ri, rr := e.info(c.r), e.info(rep)
+		ch.LooksLike = rr.char
+		if wordQ == "" {
+			wordQ = strconv.Quote(wordText)
+		}
+		from, tn := ri.from, classNames[t]
+		msg := from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") in the " + tn + " word " + wordQ + " looks like " + tn + " " + rr.quoted
 		conf := 0.95
 		if kind == report.LookalikeWord {
-			msg = fmt.Sprintf("the word %q is written in %s letters that look like %s ones, among %s words: %s %q (%s %s) stands for %q", wordText, from, classNames[t], classNames[t], from, string(c.r), cp(c.r), ucd.Name(c.r), string(rep))
+			msg = "the word " + wordQ + " is written in " + from + " letters that look like " + tn + " ones, among " + tn + " words: " + from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") stands for " + rr.quoted
 			conf = 0.85
 			if w.letters == 1 {
 				conf = 0.75
@@ -576,7 +582,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		}
 		e.add(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
-			Replacement: report.Str(string(rep)), Chars: []report.Char{ch},
+			Replacement: report.Str(rr.char), Chars: []report.Char{ch},
 			Word: wordText, Message: msg,
 		})
 	}
@@ -617,7 +623,7 @@ func (e *engine) mostlyUpper(w *word) bool {
 // often each appears next to the same neighbours elsewhere in the block.
 // The text is its own language model: "οτο" for "στο" and "Iike" for
 // "like" lose to the pairs the writer used everywhere else.
-func (e *engine) fit(j int, t class) func(rune) int {
+func (e *engine) fit(j int, t class) fitter {
 	cells := e.cells
 	var prev, next rune
 	if j > 0 && cells[j-1].a&(aLetter|aWordSym) != 0 {
@@ -627,27 +633,66 @@ func (e *engine) fit(j int, t class) func(rune) int {
 		next = intendedIn(cells[j+1], t)
 	}
 	if prev == 0 && next == 0 {
-		return nil
+		return fitter{}
 	}
-	if e.pairs == nil {
-		e.pairs = map[[2]rune]int32{}
-		for k := 1; k < len(cells); k++ {
-			a, b := cells[k-1], cells[k]
-			if a.a&b.a&aLetter != 0 && a.a.class() == b.a.class() && a.a&aFancy == 0 && b.a&aFancy == 0 {
-				e.pairs[[2]rune{a.r, b.r}]++
+	if !e.pairsBuilt {
+		e.countPairs()
+	}
+	return fitter{e: e, prev: prev, next: next}
+}
+
+// fitter scores a letter by its pairs with the letters around a cell (see
+// engine.fit); the zero fitter has nothing to score with.
+type fitter struct {
+	e          *engine
+	prev, next rune
+}
+
+func (f fitter) ok() bool { return f.e != nil }
+
+func (f fitter) score(r rune) int {
+	n := 0
+	if f.prev != 0 {
+		n += f.e.pairCount(f.prev, r)
+	}
+	if f.next != 0 {
+		n += f.e.pairCount(r, f.next)
+	}
+	return n
+}
+
+// countPairs counts the pairs of letters of one class in the block: pairs
+// of ASCII letters in a table, the others in a map.
+func (e *engine) countPairs() {
+	e.pairsBuilt = true
+	if e.asciiPairs == nil {
+		e.asciiPairs = new([128 * 128]int32)
+	} else {
+		clear(e.asciiPairs[:])
+	}
+	clear(e.pairs)
+	cells := e.cells
+	for k := 1; k < len(cells); k++ {
+		a, b := cells[k-1], cells[k]
+		if a.a&b.a&aLetter != 0 && a.a.class() == b.a.class() && a.a&aFancy == 0 && b.a&aFancy == 0 {
+			if uint32(a.r)|uint32(b.r) < 0x80 {
+				e.asciiPairs[a.r<<7|b.r]++
+				continue
 			}
+			if e.pairs == nil {
+				e.pairs = map[[2]rune]int32{}
+			}
+			e.pairs[[2]rune{a.r, b.r}]++
 		}
 	}
-	return func(r rune) int {
-		n := 0
-		if prev != 0 {
-			n += int(e.pairs[[2]rune{prev, r}])
-		}
-		if next != 0 {
-			n += int(e.pairs[[2]rune{r, next}])
-		}
-		return n
+}
+
+// pairCount is how often letter a is followed by letter b in the block.
+func (e *engine) pairCount(a, b rune) int {
+	if uint32(a)|uint32(b) < 0x80 {
+		return int(e.asciiPairs[a<<7|b])
 	}
+	return int(e.pairs[[2]rune{a, b}])
 }
 
 // intendedIn returns the letter of class t that cell c is or unambiguously
@@ -774,12 +819,13 @@ func (e *engine) fancyWord(data []byte, k int) {
 				kind = report.MixedDigits
 			}
 		}
-		ch := describe(c, e.base)
-		ch.LooksLike = string(plain)
+		ch := e.describe(c)
+		ri, pi := e.info(c.r), e.info(plain)
+		ch.LooksLike = pi.char
 		e.add(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Warning, Confidence: 0.9,
-			Replacement: report.Str(string(plain)), Chars: []report.Char{ch}, Word: wordText,
-			Message: fmt.Sprintf("%s (%s) is a styled %q: filters and searches do not match it", ucd.Name(c.r), cp(c.r), string(plain)),
+			Replacement: report.Str(pi.char), Chars: []report.Char{ch}, Word: wordText,
+			Message: ri.name + " (" + ri.cp + ") is a styled " + pi.quoted + ": filters and searches do not match it",
 		})
 	}
 }
@@ -819,7 +865,7 @@ func (e *engine) latinAlternates(data []byte, k int) {
 			continue // common in this text: part of its alphabet
 		}
 		fit := e.fit(j, cLatin)
-		if fit == nil {
+		if !fit.ok() {
 			continue
 		}
 		// The letter's own pairs here do not count as evidence for it.
@@ -830,10 +876,10 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
 			self++
 		}
-		if fp, fo := fit(plain), fit(c.r)-self; fp < 3 || fp < 4*(fo+1) {
+		if fp, fo := fit.score(plain), fit.score(c.r)-self; fp < 3 || fp < 4*(fo+1) {
 			continue
 		}
-		ch := describe(c, e.base)
+		ch := e.describe(c)
 		ch.LooksLike = string(plain)
 		wordText := e.text(data, w.from, w.to)
 		e.add(data, j, j+1, report.Finding{
