@@ -2,7 +2,6 @@ package detect
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -321,19 +320,10 @@ func (e *engine) invisible(data []byte, i, j int) {
 	default:
 		why = ucd.Name(r)
 	}
-	n := j - i
-	where := "between characters"
-	if word {
-		where = "inside a word"
-	}
-	msg := "invisible " + why + " (" + e.info(r).cp + ") " + where
-	if n > 1 {
-		msg = strconv.Itoa(n) + " invisible " + why + " (" + e.info(r).cp + ") in a row " + where
-	}
-	e.add(data, i, j, report.Finding{
+	e.addLazy(data, i, j, report.Finding{
 		Kind: report.Invisible, Severity: sev, Confidence: 0.9,
-		Replacement: report.Str(""), Message: msg, Word: e.wordAround(data, i, j),
-	})
+		Replacement: report.Str(""),
+	}, lazyFinding{how: lazyInvisible, r: r, word: word, why: why})
 }
 
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where

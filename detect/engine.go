@@ -64,6 +64,8 @@ type engine struct {
 	found      []report.Finding
 	spare      []report.Finding // sortFound's other buffer
 	order      []int32
+	lazy       []lazyFinding // beside found
+	spareLazy  []lazyFinding
 	scratch    *scratch // where cells and words came from, to give them back
 	infos      map[rune]*runeInfo
 	rtlBlock   bool
@@ -301,6 +303,7 @@ func asciiWordPlain(w uint64) bool {
 // positions, in e.found.
 func (e *engine) scanBlock(data []byte) {
 	e.found = e.found[:0]
+	e.lazy = e.lazy[:0]
 	e.pairsBuilt = false
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
@@ -389,6 +392,34 @@ func (e *engine) enabled(k report.Kind) bool { return !e.kindOff[k] }
 
 // add records a finding for cells [i, j) of the current block.
 func (e *engine) add(data []byte, i, j int, f report.Finding) {
+	e.addLazy(data, i, j, f, lazyFinding{})
+}
+
+// lazyFinding holds what the message, word and characters of a finding are
+// made of, for the detectors that report thousands of findings in a
+// disguised text: they are written out (materialize) only for the findings
+// that are stored or logged, and the summary reads the characters from here.
+type lazyFinding struct {
+	how    lazyHow
+	r, rep rune  // the character and, for look-alikes, the one it stands for
+	i, j   int32 // the finding's cells
+	from   int32 // look-alikes: the word's cells [from, to)
+	to     int32
+	t      class
+	word   bool   // invisible: inside a word
+	why    string // invisible: what the character is
+}
+
+type lazyHow uint8
+
+const (
+	lazyNone      lazyHow = iota // the finding is complete
+	lazySwap                     // engine.swap
+	lazyInvisible                // engine.invisible
+)
+
+// addLazy is add for a finding whose Chars, Word and Message l describes.
+func (e *engine) addLazy(data []byte, i, j int, f report.Finding, l lazyFinding) {
 	if !e.enabled(f.Kind) {
 		return
 	}
@@ -411,12 +442,54 @@ func (e *engine) add(data []byte, i, j int, f report.Finding) {
 	} else {
 		f.Text = string(data[start:end])
 	}
-	if len(f.Chars) == 0 {
+	if l.how != lazyNone {
+		l.i, l.j = int32(i), int32(j)
+	} else if len(f.Chars) == 0 {
 		for k := i; k < j && k < i+64; k++ {
 			f.Chars = append(f.Chars, e.describe(e.cells[k]))
 		}
 	}
 	e.found = append(e.found, f)
+	e.lazy = append(e.lazy, l)
+}
+
+// materialize writes out the Chars, Word and Message of finding k of the
+// block just judged (its cells are still there).
+func (e *engine) materialize(data []byte, k int) {
+	l := &e.lazy[k]
+	f := &e.found[k]
+	switch l.how {
+	case lazySwap:
+		wordText := e.text(data, int(l.from), int(l.to))
+		wordQ := strconv.Quote(wordText)
+		ri, rr := e.info(l.r), e.info(l.rep)
+		ch := e.describe(e.cells[l.i])
+		ch.LooksLike = rr.char
+		from, tn := ri.from, classNames[l.t]
+		if f.Kind == report.LookalikeWord {
+			f.Message = "the word " + wordQ + " is written in " + from + " letters that look like " + tn + " ones, among " + tn + " words: " + from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") stands for " + rr.quoted
+		} else {
+			f.Message = from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") in the " + tn + " word " + wordQ + " looks like " + tn + " " + rr.quoted
+		}
+		f.Chars = []report.Char{ch}
+		f.Word = wordText
+	case lazyInvisible:
+		i, j := int(l.i), int(l.j)
+		n := j - i
+		for k := i; k < j && k < i+64; k++ {
+			f.Chars = append(f.Chars, e.describe(e.cells[k]))
+		}
+		where := "between characters"
+		if l.word {
+			where = "inside a word"
+		}
+		f.Message = "invisible " + l.why + " (" + e.info(l.r).cp + ") " + where
+		if n > 1 {
+			f.Message = strconv.Itoa(n) + " invisible " + l.why + " (" + e.info(l.r).cp + ") in a row " + where
+		}
+		f.Word = e.wordAround(data, i, j)
+	}
+	l.how = lazyNone
 }
 
 // describe explains one character for a finding.
@@ -504,7 +577,7 @@ func (e *engine) finish(data []byte) {
 		f[k].End = report.Position{Offset: e.base + int64(endOff), Line: el, Column: ec}
 	}
 	for k := range f {
-		e.sum.observe(&f[k])
+		e.sum.observe(&f[k], &e.lazy[k])
 	}
 }
 
@@ -541,12 +614,14 @@ func (e *engine) sortFound() {
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return f[idx[a]].Start.Offset < f[idx[b]].Start.Offset })
 	out := e.spare[:0]
+	lazy := e.spareLazy[:0]
 	for _, k := range idx {
 		out = append(out, f[k])
+		lazy = append(lazy, e.lazy[k])
 	}
 	e.order = idx
-	e.spare = f[:0]
-	e.found = out
+	e.spare, e.spareLazy = f[:0], e.lazy[:0]
+	e.found, e.lazy = out, lazy
 }
 
 // errStop is returned by a sink to end the pass early without error.

@@ -32,6 +32,7 @@ func Scan(r io.Reader, opts Options) (*report.Report, error) {
 				continue
 			}
 			if max < 0 || len(rep.Findings) < max {
+				e.materialize(data, k)
 				rep.Findings = append(rep.Findings, found[k])
 			} else {
 				rep.Summary.Dropped++
@@ -62,7 +63,11 @@ func Clean(w io.Writer, r io.Reader, opts Options, onEdit func(report.Edit) erro
 			if !e.keep(f) {
 				continue
 			}
-			if max < 0 || len(rep.Findings) < max {
+			stored := max < 0 || len(rep.Findings) < max
+			if stored || onEdit != nil && f.Replacement != nil && f.Severity >= report.Warning {
+				e.materialize(data, k)
+			}
+			if stored {
 				rep.Findings = append(rep.Findings, *f)
 			} else {
 				rep.Summary.Dropped++

@@ -55,8 +55,9 @@ func (s *summarizer) init() {
 	s.kinds = map[report.Kind]*span{}
 }
 
-// observe adds one finding (with its position) to the summary.
-func (s *summarizer) observe(f *report.Finding) {
+// observe adds one finding (with its position) to the summary; l says what
+// its characters are when they are not written out yet.
+func (s *summarizer) observe(f *report.Finding, l *lazyFinding) {
 	s.counts[f.Kind]++
 	s.sev[f.Severity]++
 	s.total++
@@ -66,18 +67,16 @@ func (s *summarizer) observe(f *report.Finding) {
 	if s.firstBad == 0 || f.Start.Line < s.firstBad {
 		s.firstBad = f.Start.Line
 	}
-	if len(f.Chars) == 1 && f.Chars[0].LooksLike != "" {
-		from := []rune(f.Chars[0].Char)
-		to := []rune(f.Chars[0].LooksLike)
-		if len(from) == 1 && len(to) == 1 {
-			k := [2]rune{from[0], to[0]}
-			sb := s.subs[k]
-			if sb == nil {
-				sb = &subst{from: from[0], to: to[0], firstOff: f.Start.Offset, first: f.Start.Line}
-				s.subs[k] = sb
+	switch l.how {
+	case lazySwap:
+		s.substitution(f, l.r, l.rep)
+	case lazyNone:
+		if len(f.Chars) == 1 && f.Chars[0].LooksLike != "" {
+			from := []rune(f.Chars[0].Char)
+			to := []rune(f.Chars[0].LooksLike)
+			if len(from) == 1 && len(to) == 1 {
+				s.substitution(f, from[0], to[0])
 			}
-			sb.count++
-			sb.last = f.End.Line
 		}
 	}
 	sp := s.kinds[f.Kind]
@@ -87,9 +86,16 @@ func (s *summarizer) observe(f *report.Finding) {
 	}
 	sp.count++
 	sp.last = f.Start.Line
-	for _, c := range f.Chars {
-		if rs := []rune(c.Char); len(rs) == 1 {
-			sp.chars[rs[0]]++
+	switch l.how {
+	case lazySwap:
+		sp.chars[l.r]++
+	case lazyInvisible:
+		sp.chars[l.r] += min(int(l.j-l.i), 64)
+	default:
+		for _, c := range f.Chars {
+			if rs := []rune(c.Char); len(rs) == 1 {
+				sp.chars[rs[0]]++
+			}
 		}
 	}
 	if f.Kind == report.HiddenPayload && len(s.hidden) < 5 {
@@ -99,6 +105,18 @@ func (s *summarizer) observe(f *report.Finding) {
 		}
 		s.hidden = append(s.hidden, hiddenNote{f.Start.Line, how, f.Hidden})
 	}
+}
+
+// substitution counts character from standing in for to.
+func (s *summarizer) substitution(f *report.Finding, from, to rune) {
+	k := [2]rune{from, to}
+	sb := s.subs[k]
+	if sb == nil {
+		sb = &subst{from: from, to: to, firstOff: f.Start.Offset, first: f.Start.Line}
+		s.subs[k] = sb
+	}
+	sb.count++
+	sb.last = f.End.Line
 }
 
 // countPlain counts, in a judged block, the plain characters that a known

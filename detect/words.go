@@ -2,7 +2,6 @@ package detect
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/plainsight/plainsight/internal/ucd"
@@ -547,8 +546,6 @@ func (e *engine) gapIsProse(from, to int) bool {
 func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 	w := &e.words[k]
 	cells := e.cells
-	wordText := e.text(data, w.from, w.to)
-	wordQ := ""
 	upper := e.mostlyUpper(w)
 	for j := w.from; j < w.to; j++ {
 		c := cells[j]
@@ -564,27 +561,17 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if rep == 0 {
 			continue
 		}
-		ch := e.describe(c)
-		ri, rr := e.info(c.r), e.info(rep)
-		ch.LooksLike = rr.char
-		if wordQ == "" {
-			wordQ = strconv.Quote(wordText)
-		}
-		from, tn := ri.from, classNames[t]
-		msg := from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") in the " + tn + " word " + wordQ + " looks like " + tn + " " + rr.quoted
 		conf := 0.95
 		if kind == report.LookalikeWord {
-			msg = "the word " + wordQ + " is written in " + from + " letters that look like " + tn + " ones, among " + tn + " words: " + from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") stands for " + rr.quoted
 			conf = 0.85
 			if w.letters == 1 {
 				conf = 0.75
 			}
 		}
-		e.add(data, j, j+1, report.Finding{
+		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
-			Replacement: report.Str(rr.char), Chars: []report.Char{ch},
-			Word: wordText, Message: msg,
-		})
+			Replacement: report.Str(e.info(rep).char),
+		}, lazyFinding{how: lazySwap, r: c.r, rep: rep, t: t, from: int32(w.from), to: int32(w.to)})
 	}
 }
 
