@@ -63,6 +63,10 @@ func (e *engine) bidiControl(data []byte, i int) {
 // endLine closes the bidi state of the line that ends at cell i (exclusive).
 func (e *engine) endLine(data []byte, i int) {
 	s := &e.bidi
+	if len(s.open) == 0 && len(s.pairs) == 0 {
+		s.lineStart = i + 1
+		return
+	}
 	rtlLine := false
 	for k := s.lineStart; k < i && k < len(e.cells); k++ {
 		if e.cells[k].a&aRTL != 0 {

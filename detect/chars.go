@@ -21,6 +21,11 @@ func (e *engine) charPass(data []byte) {
 		e.marksPass(data)
 	}
 	const special = aControl | aTag | aVS | aBidi | aIgnorable | aSpace | aPUA | aUnassigned
+	if !e.special {
+		// Nothing to judge, and no bidi control: the line ends have
+		// nothing to close.
+		cells = nil
+	}
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
 		if c.a&special == 0 && c.r != '\n' && c.r >= 0 && !isWide(c.r) {
@@ -99,7 +104,7 @@ func (e *engine) charPass(data []byte) {
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		// The input ends without a line break, or a line longer than a block
 		// was cut: its bidi state is judged here (see the package doc).
-		e.endLine(data, len(cells))
+		e.endLine(data, len(e.cells))
 	}
 	e.bidi.lineStart = 0
 }

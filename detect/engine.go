@@ -59,6 +59,7 @@ type engine struct {
 	asciiPairs *[128 * 128]int32 // pairs of ASCII letters
 	pairsBuilt bool
 	any        attr // union of the non-ASCII attributes of the block
+	special    bool // the block has characters for charPass's detectors
 	idents     map[string]identSeen
 	skel       []byte
 	found      []report.Finding
@@ -314,7 +315,6 @@ func (e *engine) scanBlock(data []byte) {
 	}
 	tableOnce.Do(loadTable)
 	e.decode(data)
-	e.blockFlags()
 	if e.opts.Mode == Code {
 		e.lex(data)
 	}
@@ -334,58 +334,67 @@ func (e *engine) decode(data []byte) {
 	}
 	cells := e.cells[:0]
 	tbl := table
-	var any attr // union of all attributes: which passes have work
+	var any attr   // union of the non-ASCII attributes: which passes have work
+	var ascii attr // union of the ASCII ones
+	var rtl, cjk int64
+	join, odd := false, false // odd: invalid bytes or fullwidth forms
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			cells = append(cells, cell{off: int32(i), r: rune(c), size: 1, a: asciiAttrs[c]})
+			a := asciiAttrs[c]
+			ascii |= a
+			cells = append(cells, cell{off: int32(i), r: rune(c), size: 1, a: a})
 			i++
 			continue
 		}
 		// Two- and three-byte sequences (every alphabet of the BMP) are
 		// decoded inline; the rest goes through the standard decoder.
+		var r rune
+		var n int
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
-			r := rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
-			a := tbl[r]
-			any |= a
-			cells = append(cells, cell{off: int32(i), r: r, size: 2, a: a})
-			i += 2
-			continue
+			r, n = rune(c&0x1F)<<6|rune(data[i+1]&0x3F), 2
+		} else {
+			r, n = utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				cells = append(cells, cell{off: int32(i), r: -1, size: 1})
+				odd = true
+				i++
+				continue
+			}
+			if isWide(r) {
+				odd = true
+			}
 		}
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n == 1 {
-			cells = append(cells, cell{off: int32(i), r: -1, size: 1})
-			i++
-			continue
+		var a attr
+		if r < 0x20000 {
+			a = tbl[r]
+		} else {
+			a = computeAttr(r)
 		}
-		a := attrOf(r)
 		any |= a
+		if a&(aRTL|aCJK|aJoining) != 0 {
+			if a&aRTL != 0 {
+				rtl++
+			}
+			if a&aJoining != 0 && a&aLetter != 0 {
+				join = true
+			}
+			if a&aCJK != 0 && a&aLetter != 0 {
+				cjk++
+			}
+		}
 		cells = append(cells, cell{off: int32(i), r: r, size: uint8(n), a: a})
 		i += n
 	}
 	e.cells = cells
 	e.any = any
-}
-
-func (e *engine) blockFlags() {
-	var rtl, cjk int64
-	e.joinBlock = false
-	for i := range e.cells {
-		a := e.cells[i].a
-		if a&aRTL != 0 {
-			rtl++
-		}
-		if a&aJoining != 0 && a&aLetter != 0 {
-			e.joinBlock = true
-		}
-		if a&aCJK != 0 && a&aLetter != 0 {
-			cjk++
-		}
-	}
+	const special = aControl | aTag | aVS | aBidi | aIgnorable | aSpace | aPUA | aUnassigned
+	e.special = odd || any&special != 0 || ascii&aControl != 0
 	e.doc.rtl += rtl
 	e.doc.cjk += cjk
 	e.rtlBlock = rtl > 0 || e.doc.rtl > 0
 	e.cjkBlock = cjk > 0
+	e.joinBlock = join
 }
 
 func (e *engine) enabled(k report.Kind) bool { return !e.kindOff[k] }

@@ -81,6 +81,9 @@ func (e *engine) wordPass(data []byte) {
 	// they turn out to be is better context for the words around them than
 	// the letters they were disguised with.
 	for k := range words {
+		if w := &words[k]; w.fancy == 0 && !w.mixed() {
+			continue // judge would find nothing to do
+		}
 		if t := e.judge(data, k, &block, false); t != cNone {
 			w := &words[k]
 			block[w.vote] -= float64(w.weight)
@@ -116,6 +119,17 @@ func (e *engine) wordPass(data []byte) {
 	for c := range block {
 		e.doc.votes[c] += block[c]
 	}
+}
+
+// mixed reports whether w has plain letters of more than one class.
+func (w *word) mixed() bool {
+	n := 0
+	for c := cLatin; c < numClasses; c++ {
+		if w.n[c] > 0 {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // adjacent reports whether words a and b are separated by white space only
