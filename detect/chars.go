@@ -163,7 +163,10 @@ func (e *engine) tags(data []byte, i, j int) {
 			b--
 		}
 		if cells[b].a&aPict != 0 {
-			end := int(cells[j-1].off) + int(cells[j-1].size)
+			end := len(data) // where cell j-1 ends
+			if j < len(cells) {
+				end = int(cells[j].off)
+			}
 			if n := ucd.EmojiSequenceAt(string(data[cells[b].off:end])); n == end-int(cells[b].off) {
 				return
 			}

@@ -23,12 +23,12 @@ const (
 	blockMax = 64 << 10 // the buffer; a line longer than this is cut at a space, else at a rune boundary
 )
 
-// cell is one decoded character of a block.
+// cell is one decoded character of a block; it ends where the next one
+// starts (or the block ends).
 type cell struct {
-	off  int32 // byte offset in the block
-	r    rune  // -1 for an invalid byte
-	size uint8
-	a    attr
+	off int32 // byte offset in the block
+	r   rune  // -1 for an invalid byte
+	a   attr
 }
 
 // engine is one streaming pass over one input.
@@ -343,7 +343,7 @@ func (e *engine) decode(data []byte) {
 		if c < utf8.RuneSelf {
 			a := asciiAttrs[c]
 			ascii |= a
-			cells = append(cells, cell{off: int32(i), r: rune(c), size: 1, a: a})
+			cells = append(cells, cell{off: int32(i), r: rune(c), a: a})
 			i++
 			continue
 		}
@@ -356,7 +356,7 @@ func (e *engine) decode(data []byte) {
 		} else {
 			r, n = utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && n == 1 {
-				cells = append(cells, cell{off: int32(i), r: -1, size: 1})
+				cells = append(cells, cell{off: int32(i), r: -1})
 				odd = true
 				i++
 				continue
@@ -383,7 +383,7 @@ func (e *engine) decode(data []byte) {
 				cjk++
 			}
 		}
-		cells = append(cells, cell{off: int32(i), r: r, size: uint8(n), a: a})
+		cells = append(cells, cell{off: int32(i), r: r, a: a})
 		i += n
 	}
 	e.cells = cells

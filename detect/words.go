@@ -160,12 +160,33 @@ func (e *engine) tokenise() {
 			i++
 			continue
 		}
-		w := word{from: i}
+		words = append(words, word{from: i})
+		w := &words[len(words)-1]
 		j := i
+		// Plain letters are counted in registers while they stay in one
+		// class (runCl), and flushed into w when the class changes.
+		runCl, runN, runDist, letters := cNone, int16(0), int16(0), 0
 		for j < len(cells) {
 			a := cells[j].a
 			if wordish(a) && cells[j].r >= 0 {
-				e.count(&w, j)
+				if a&(aLetter|aFancy|aWordSym) == aLetter {
+					cl := a.class()
+					if cl == cNone {
+						cl = cOther
+					}
+					if cl != runCl {
+						w.n[runCl] += runN
+						w.dist[runCl] += runDist
+						runCl, runN, runDist = cl, 0, 0
+					}
+					letters++
+					runN++
+					if distinctTab[a>>classShift&0x7F] {
+						runDist++
+					}
+				} else {
+					e.count(w, j)
+				}
 				j++
 				continue
 			}
@@ -186,10 +207,14 @@ func (e *engine) tokenise() {
 			}
 			break
 		}
+		w.n[runCl] += runN
+		w.dist[runCl] += runDist
+		w.letters += letters
 		w.to = j
 		if w.letters > 0 {
 			w.ctx = e.ctxAt(w.from)
-			words = append(words, w)
+		} else {
+			words = words[:len(words)-1]
 		}
 		i = j
 	}
@@ -226,6 +251,15 @@ func (e *engine) count(w *word, j int) {
 		w.n[cOther]++
 	}
 }
+
+// distinctTab holds attr.distinctive for a letter, by its class and
+// look-alike bits (attr >> classShift).
+var distinctTab = func() (t [128]bool) {
+	for i := range t {
+		t[i] = (attr(i)<<classShift | aLetter).distinctive()
+	}
+	return t
+}()
 
 func isWide(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }
 
