@@ -332,31 +332,37 @@ func (e *engine) decode(data []byte) {
 	if cap(e.cells) < len(data) {
 		e.cells = make([]cell, 0, len(data))
 	}
-	cells := e.cells[:0]
-	tbl := table
+	cells := e.cells[:len(data)] // one cell per byte at most
+	tbl := (*[0x20000]attr)(table)
 	var any attr   // union of the non-ASCII attributes: which passes have work
 	var ascii attr // union of the ASCII ones
 	var rtl, cjk int64
 	join, odd := false, false // odd: invalid bytes or fullwidth forms
-	for i := 0; i < len(data); {
+	n := 0                    // cells so far
+	for i := 0; i < len(data) && n < len(cells); {
 		c := data[i]
 		if c < utf8.RuneSelf {
 			a := asciiAttrs[c]
 			ascii |= a
-			cells = append(cells, cell{off: int32(i), r: rune(c), a: a})
+			cells[n] = cell{off: int32(i), r: rune(c), a: a}
+			n++
 			i++
 			continue
 		}
-		// Two- and three-byte sequences (every alphabet of the BMP) are
-		// decoded inline; the rest goes through the standard decoder.
+		// Two-byte sequences (every alphabet but those of India and East
+		// Asia) are decoded inline; the rest goes through the standard
+		// decoder.
 		var r rune
-		var n int
+		var a attr
+		size := 2
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
-			r, n = rune(c&0x1F)<<6|rune(data[i+1]&0x3F), 2
+			r = rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
+			a = tbl[r]
 		} else {
-			r, n = utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n == 1 {
-				cells = append(cells, cell{off: int32(i), r: -1})
+			r, size = utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				cells[n] = cell{off: int32(i), r: -1}
+				n++
 				odd = true
 				i++
 				continue
@@ -364,12 +370,11 @@ func (e *engine) decode(data []byte) {
 			if isWide(r) {
 				odd = true
 			}
-		}
-		var a attr
-		if r < 0x20000 {
-			a = tbl[r]
-		} else {
-			a = computeAttr(r)
+			if r < 0x20000 {
+				a = tbl[r]
+			} else {
+				a = computeAttr(r)
+			}
 		}
 		any |= a
 		if a&(aRTL|aCJK|aJoining) != 0 {
@@ -383,10 +388,11 @@ func (e *engine) decode(data []byte) {
 				cjk++
 			}
 		}
-		cells = append(cells, cell{off: int32(i), r: r, a: a})
-		i += n
+		cells[n] = cell{off: int32(i), r: r, a: a}
+		n++
+		i += size
 	}
-	e.cells = cells
+	e.cells = cells[:n]
 	e.any = any
 	const special = aControl | aTag | aVS | aBidi | aIgnorable | aSpace | aPUA | aUnassigned
 	e.special = odd || any&special != 0 || ascii&aControl != 0
