@@ -20,6 +20,7 @@ type word struct {
 	// digitStyled: has mathematical (styled) digits, which prose never uses
 	digitStyled bool
 	styled      bool
+	mixed       bool // plain letters of more than one class
 	vote        class
 	weight      float32
 	intended    class   // the script the word is judged to be written in
@@ -45,12 +46,17 @@ func (e *engine) wordPass(data []byte) {
 	// that script is in use; a word of letters that all have look-alikes
 	// elsewhere is weak evidence.
 	var block [numClasses]float64
+	anyFancy := false
 	for k := range words {
 		w := &words[k]
 		best, bestN := cNone, int16(0)
+		classes := 0
 		for c := cLatin; c < numClasses; c++ {
 			if w.dist[c] > bestN {
 				best, bestN = c, w.dist[c]
+			}
+			if w.n[c] > 0 {
+				classes++
 			}
 		}
 		if best != cNone {
@@ -64,13 +70,16 @@ func (e *engine) wordPass(data []byte) {
 			w.vote, w.weight = best, 0.25
 		}
 		block[w.vote] += float64(w.weight)
-	}
-	// Styled words: several styled letters, or one next to a styled word.
-	for k := range words {
-		w := &words[k]
+		// Styled words: several styled letters, or one next to a styled
+		// word (below).
 		w.styled = w.wide || w.digitStyled || (w.fancy >= 2 && int(w.fancy)*2 >= w.letters)
+		w.mixed = classes > 1
+		anyFancy = anyFancy || w.fancy >= 1
 	}
 	for k := range words {
+		if !anyFancy {
+			break
+		}
 		w := &words[k]
 		if !w.styled && w.fancy >= 1 &&
 			(k > 0 && words[k-1].styled && e.adjacent(data, k-1, k) || k+1 < len(words) && words[k+1].styled && e.adjacent(data, k, k+1)) {
@@ -81,7 +90,7 @@ func (e *engine) wordPass(data []byte) {
 	// they turn out to be is better context for the words around them than
 	// the letters they were disguised with.
 	for k := range words {
-		if w := &words[k]; w.fancy == 0 && !w.mixed() {
+		if w := &words[k]; w.fancy == 0 && !w.mixed {
 			continue // judge would find nothing to do
 		}
 		if t := e.judge(data, k, &block, false); t != cNone {
@@ -119,17 +128,6 @@ func (e *engine) wordPass(data []byte) {
 	for c := range block {
 		e.doc.votes[c] += block[c]
 	}
-}
-
-// mixed reports whether w has plain letters of more than one class.
-func (w *word) mixed() bool {
-	n := 0
-	for c := cLatin; c < numClasses; c++ {
-		if w.n[c] > 0 {
-			n++
-		}
-	}
-	return n > 1
 }
 
 // adjacent reports whether words a and b are separated by white space only
