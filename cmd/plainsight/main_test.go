@@ -468,6 +468,30 @@ func TestGitignore(t *testing.T) {
 	}
 }
 
+func TestMinSeveritySummary(t *testing.T) {
+	out, _, code := runCLI(t, "", "scan", "--format", "json", "--min-severity", "error", fixture("spam.txt"))
+	var rep struct {
+		Summary struct {
+			Findings int            `json:"findings"`
+			Severity map[string]int `json:"by_severity"`
+		} `json:"summary"`
+		Findings []struct {
+			Severity string `json:"severity"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		if f.Severity != "error" {
+			t.Errorf("a %s finding with --min-severity error", f.Severity)
+		}
+	}
+	if rep.Summary.Findings != len(rep.Findings) || rep.Summary.Severity["warning"] != 0 {
+		t.Errorf("the summary counts what the list leaves out: %+v, %d listed (exit %d)", rep.Summary, len(rep.Findings), code)
+	}
+}
+
 func TestHelpHasExamples(t *testing.T) {
 	for _, cmd := range []string{"scan", "clean", "inspect", "compare", "skeleton"} {
 		out, _, code := runCLI(t, "", cmd, "--help")

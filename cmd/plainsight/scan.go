@@ -738,7 +738,18 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 // plainsight:ignore comments in code. The summary is recounted when
 // anything was dropped or changed.
 func filter(rep *report.Report, s *settings, cs config.Settings, code bool, lines map[int]string) {
+	// The engine leaves findings below the minimum severity out of the
+	// list but may still count them; the summary must match the list.
+	stale := false
+	for sev, n := range rep.Summary.Severity {
+		if n > 0 && sev < s.minSev {
+			stale = true
+		}
+	}
 	if len(rep.Findings) == 0 {
+		if stale {
+			recount(rep)
+		}
 		return
 	}
 	skip := map[report.Kind]bool{}
@@ -764,7 +775,7 @@ func filter(rep *report.Report, s *settings, cs config.Settings, code bool, line
 		kept = append(kept, fd)
 	}
 	rep.Findings = kept
-	if changed {
+	if changed || stale {
 		recount(rep)
 	}
 }
