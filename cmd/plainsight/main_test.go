@@ -492,6 +492,40 @@ func TestMinSeveritySummary(t *testing.T) {
 	}
 }
 
+func TestColor(t *testing.T) {
+	out, _, _ := runCLI(t, "", "scan", "--color", "always", fixture("spam.txt"))
+	if !strings.Contains(out, "\x1b[") {
+		t.Error("--color always: no ANSI colour")
+	}
+	for _, args := range [][]string{
+		{"scan", "--color", "never", fixture("spam.txt")},
+		{"scan", fixture("spam.txt")}, // auto, and not a terminal
+		{"clean", "--diff", fixture("spam.txt")},
+		{"inspect", "Bеl\u200ba"},
+	} {
+		out, _, _ := runCLI(t, "", args...)
+		if strings.Contains(out, "\x1b[") {
+			t.Errorf("%v: colour when writing to a pipe", args)
+		}
+	}
+	a := &app{getenv: func(k string) string {
+		if k == "NO_COLOR" {
+			return "1"
+		}
+		return ""
+	}}
+	if on, _ := a.colorOn("auto", true); on {
+		t.Error("NO_COLOR is not honoured on a terminal")
+	}
+	a.getenv = func(string) string { return "" }
+	if on, _ := a.colorOn("auto", true); !on {
+		t.Error("no colour on a terminal")
+	}
+	if _, err := a.colorOn("sometimes", true); err == nil {
+		t.Error("--color sometimes accepted")
+	}
+}
+
 func TestHelpHasExamples(t *testing.T) {
 	for _, cmd := range []string{"scan", "clean", "inspect", "compare", "skeleton"} {
 		out, _, code := runCLI(t, "", cmd, "--help")
