@@ -21,7 +21,7 @@ type identSeen struct {
 // to a reviewer (rustc's confusable_idents lint).
 func (e *engine) identifier(data []byte, k int) {
 	w := &e.words[k]
-	text := e.text(data, w.from, w.to)
+	text := e.text(data, int(w.from), int(w.to))
 	if e.idents == nil {
 		e.idents = map[string]identSeen{}
 	}
@@ -29,7 +29,7 @@ func (e *engine) identifier(data []byte, k int) {
 	prev, ok := e.idents[string(e.skel)]
 	if !ok {
 		if len(e.idents) < maxIdentifiers {
-			line := e.line + countLines(data[:e.cells[w.from].off])
+			line := e.line + countLines(data[:e.cells[int(w.from)].off])
 			e.idents[string(e.skel)] = identSeen{text, line}
 		}
 		return
@@ -37,7 +37,7 @@ func (e *engine) identifier(data []byte, k int) {
 	if prev.text == text {
 		return
 	}
-	e.add(data, w.from, w.to, report.Finding{
+	e.add(data, int(w.from), int(w.to), report.Finding{
 		Kind: report.ConfusableIdentifier, Severity: report.Error, Confidence: 0.8,
 		Word: text, Context: ctxCode.String(),
 		Message: fmt.Sprintf("identifier %q looks the same as %q (line %d) but is a different name", text, prev.text, prev.line),

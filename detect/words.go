@@ -11,8 +11,8 @@ import (
 // word is one token of letters, digits and the marks and invisible
 // characters between them.
 type word struct {
-	from, to int // cells [from, to)
-	letters  int // letter-like cells: letters, fancy letters, letter-like symbols
+	from, to int32 // cells [from, to)
+	letters  int32 // letter-like cells: letters, fancy letters, letter-like symbols
 	n        [numClasses]int16
 	dist     [numClasses]int16
 	fancy    int16 // styled letters and digits that are not legitimate here
@@ -72,7 +72,7 @@ func (e *engine) wordPass(data []byte) {
 		block[w.vote] += float64(w.weight)
 		// Styled words: several styled letters, or one next to a styled
 		// word (below).
-		w.styled = w.wide || w.digitStyled || (w.fancy >= 2 && int(w.fancy)*2 >= w.letters)
+		w.styled = w.wide || w.digitStyled || (w.fancy >= 2 && int(w.fancy)*2 >= int(w.letters))
 		w.mixed = classes > 1
 		anyFancy = anyFancy || w.fancy >= 1
 	}
@@ -133,7 +133,7 @@ func (e *engine) wordPass(data []byte) {
 // adjacent reports whether words a and b are separated by white space only
 // (no line break, no sentence punctuation).
 func (e *engine) adjacent(data []byte, a, b int) bool {
-	for k := e.words[a].to; k < e.words[b].from; k++ {
+	for k := int(e.words[a].to); k < int(e.words[b].from); k++ {
 		r := e.cells[k].r
 		if r != ' ' && r != 0xA0 && e.cells[k].a&aSpace == 0 {
 			return false
@@ -158,7 +158,7 @@ func (e *engine) tokenise() {
 			i++
 			continue
 		}
-		words = append(words, word{from: i})
+		words = append(words, word{from: int32(i)})
 		w := &words[len(words)-1]
 		j := i
 		// Plain letters are counted in registers while they stay in one
@@ -207,10 +207,10 @@ func (e *engine) tokenise() {
 		}
 		w.n[runCl] += runN
 		w.dist[runCl] += runDist
-		w.letters += letters
-		w.to = j
+		w.letters += int32(letters)
+		w.to = int32(j)
 		if w.letters > 0 {
-			w.ctx = e.ctxAt(w.from)
+			w.ctx = e.ctxAt(int(w.from))
 		} else {
 			words = words[:len(words)-1]
 		}
@@ -374,13 +374,13 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		if !e.feasible(w, ctx) {
 			return cNone
 		}
-		if ctx != cLatin && w.to-w.from > 1 {
+		if ctx != cLatin && int(w.to)-int(w.from) > 1 {
 			return cNone // other scripts quote Latin words all the time; only lone letters are swapped back
 		}
 		if w.letters == 1 && !e.flanked(k) {
 			return cNone
 		}
-		if ctx != cLatin && !coreLetter(lookalikeIn(e.cells[w.from].r, ctx, false)) {
+		if ctx != cLatin && !coreLetter(lookalikeIn(e.cells[int(w.from)].r, ctx, false)) {
 			return cNone // "C" in Greek text is the language, not a lunate sigma
 		}
 		w.intended = ctx
@@ -400,7 +400,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		// Fewest swaps wins, but a script that the context does not show
 		// in use is a poor explanation: "рrосеssоr" among English words is
 		// English with Cyrillic letters, not Russian with Latin ones.
-		score := float64(w.letters - int(w.n[t]))
+		score := float64(int(w.letters) - int(w.n[t]))
 		if t == ctx {
 			score -= 0.5
 		} else if !e.present(k, t) {
@@ -424,7 +424,7 @@ func (e *engine) maths(k int) bool {
 	w := &e.words[k]
 	cells := e.cells
 	isOp := func(r rune) bool { return strings.ContainsRune("=+−*×·<>≤≥±^∈≈≠∑∫", r) }
-	for j := w.from - 1; j >= 0 && j >= w.from-3; j-- {
+	for j := int(w.from) - 1; j >= 0 && j >= int(w.from)-3; j-- {
 		if r := cells[j].r; r != ' ' {
 			if isOp(r) {
 				return true
@@ -432,7 +432,7 @@ func (e *engine) maths(k int) bool {
 			break
 		}
 	}
-	for j := w.to; j < len(cells) && j < w.to+3; j++ {
+	for j := int(w.to); j < len(cells) && j < int(w.to)+3; j++ {
 		if r := cells[j].r; r != ' ' {
 			return isOp(r)
 		}
@@ -452,7 +452,7 @@ func (e *engine) junction(k int) bool {
 	var capAt int
 	lowerBefore, secondLower := false, false
 	var last attr
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		a := e.cells[j].a
 		if a&aLetter == 0 || a&aFancy != 0 {
 			continue
@@ -499,7 +499,7 @@ func letterClass(a attr) class {
 // feasible reports whether every plain letter of w is of class t or has a
 // look-alike in t.
 func (e *engine) feasible(w *word, t class) bool {
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		c := e.cells[j]
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
@@ -517,23 +517,23 @@ func (e *engine) feasible(w *word, t class) bool {
 func (e *engine) flanked(k int) bool {
 	words := e.words
 	cells := e.cells
-	if from := words[k].from; from >= 2 && apostrophe(cells[from-1].r) && cells[from-2].r > ' ' {
+	if from := int(words[k].from); from >= 2 && apostrophe(cells[from-1].r) && cells[from-2].r > ' ' {
 		return true // a clitic: OPEC+’s
 	}
-	nextOK := k+1 < len(words) && e.gapIsProse(words[k].to, words[k+1].from)
-	if !nextOK && words[k].to+1 < len(cells) && cells[words[k].to].r == ' ' && cells[words[k].to+1].a&aDigit != 0 {
+	nextOK := k+1 < len(words) && e.gapIsProse(int(words[k].to), int(words[k+1].from))
+	if !nextOK && int(words[k].to)+1 < len(cells) && cells[int(words[k].to)].r == ' ' && cells[int(words[k].to)+1].a&aDigit != 0 {
 		nextOK = true // "a 12-day break"
 	}
-	if !nextOK && k+1 < len(words) && words[k+1].from == words[k].to+1 && cells[words[k].to].r == '.' && words[k+1].letters == 1 {
+	if !nextOK && k+1 < len(words) && int(words[k+1].from) == int(words[k].to)+1 && cells[int(words[k].to)].r == '.' && words[k+1].letters == 1 {
 		nextOK = true // "a.m."
 	}
 	if !nextOK {
 		return false
 	}
-	if from := words[k].from; from == 0 || cells[from-1].r == '\n' {
+	if from := int(words[k].from); from == 0 || cells[from-1].r == '\n' {
 		return true
 	}
-	return k > 0 && (e.gapIsProse(words[k-1].to, words[k].from) || e.afterNumber(words[k].from))
+	return k > 0 && (e.gapIsProse(int(words[k-1].to), int(words[k].from)) || e.afterNumber(int(words[k].from)))
 }
 
 // afterNumber reports whether the cell before from is a space that follows
@@ -593,7 +593,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 	w := &e.words[k]
 	cells := e.cells
 	upper := e.mostlyUpper(w)
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
@@ -617,7 +617,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
 			Replacement: report.Str(e.info(rep).char),
-		}, lazyFinding{how: lazySwap, r: c.r, rep: rep, t: t, from: int32(w.from), to: int32(w.to)})
+		}, lazyFinding{how: lazySwap, r: c.r, rep: rep, t: t, from: w.from, to: w.to})
 	}
 }
 
@@ -641,7 +641,7 @@ func (e *engine) text(data []byte, from, to int) string {
 // other letters.
 func (e *engine) mostlyUpper(w *word) bool {
 	up, low := 0, 0
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		a := e.cells[j].a
 		if a&aUpper != 0 {
 			up++
@@ -753,7 +753,7 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	prev, next := attr(0), attr(0)
 	var nextR rune
 	// The case of the word's own letters is reliable; a look-alike's is not.
-	for p := j - 1; p >= w.from; p-- {
+	for p := j - 1; p >= int(w.from); p-- {
 		if cells[p].a&aLetter != 0 && cells[p].a.class() == t {
 			prev = cells[p].a
 			break
@@ -762,7 +762,7 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	if prev == 0 {
 		// Only look-alikes before it: use the case of the letter the
 		// nearest unambiguous one stands for (Ь is a "b", whatever its case).
-		for p := j - 1; p >= w.from; p-- {
+		for p := j - 1; p >= int(w.from); p-- {
 			if cells[p].a&aLetter == 0 {
 				continue
 			}
@@ -775,13 +775,13 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			}
 		}
 	}
-	for n := j + 1; n < w.to; n++ {
+	for n := j + 1; n < int(w.to); n++ {
 		if cells[n].a&(aLetter|aWordSym) != 0 {
 			next, nextR = cells[n].a, intendedIn(cells[n], t)
 			break
 		}
 	}
-	if prev == 0 && j > w.from && skeletonKey(cells[j-1].r) == "l" && cells[j-1].a&aLetter != 0 {
+	if prev == 0 && j > int(w.from) && skeletonKey(cells[j-1].r) == "l" && cells[j-1].a&aLetter != 0 {
 		return a&^aUpper | aLower, false // "ӀӀ" is "Il" or "ll", not "II"
 	}
 	if prev == 0 && next&aLower != 0 && skeletonKey(cells[j].r) == "l" {
@@ -802,15 +802,15 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 func (e *engine) fancyWord(data []byte, k int) {
 	w := &e.words[k]
 	cells := e.cells
-	wordText := e.text(data, w.from, w.to)
+	wordText := e.text(data, int(w.from), int(w.to))
 	digitsElsewhere := false
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		if cells[j].a&aDigit != 0 && cells[j].a&aFancy == 0 {
 			digitsElsewhere = true
 		}
 	}
 	upper := e.mostlyUpper(w)
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
 		if c.a&aFancy == 0 || e.legitFancy(c) {
 			continue
@@ -843,7 +843,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 		kind := report.FancyLetter
 		if plain >= '0' && plain <= '9' {
 			// A styled digit among letters usually imitates a letter (𝟣 for l).
-			if w.letters-1 >= 2 && !digitsElsewhere && !allDigits(cells[w.from:w.to]) {
+			if w.letters-1 >= 2 && !digitsElsewhere && !allDigits(cells[int(w.from):int(w.to)]) {
 				if l := lookalikeIn(c.r, cLatin, upper); l != 0 {
 					plain = l
 				}
@@ -872,7 +872,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 func (e *engine) latinAlternates(data []byte, k int) {
 	w := &e.words[k]
 	cells := e.cells
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
 		if c.r < 0x80 || c.a&aLetter == 0 || c.a&aFancy != 0 {
 			continue
@@ -914,7 +914,7 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		}
 		ch := e.describe(c)
 		ch.LooksLike = string(plain)
-		wordText := e.text(data, w.from, w.to)
+		wordText := e.text(data, int(w.from), int(w.to))
 		e.add(data, j, j+1, report.Finding{
 			Kind: report.LookalikeInWord, Severity: report.Warning, Confidence: 0.7,
 			Replacement: report.Str(string(plain)), Chars: []report.Char{ch}, Word: wordText,
@@ -926,7 +926,7 @@ func (e *engine) latinAlternates(data []byte, k int) {
 // phonetic reports whether a word has Latin letters beyond ASCII other than
 // small capitals: IPA transcriptions (sɪti, ʃɪp) mix them, disguises do not.
 func (e *engine) phonetic(w *word) bool {
-	for j := w.from; j < w.to; j++ {
+	for j := int(w.from); j < int(w.to); j++ {
 		c := e.cells[j]
 		if c.r > 0x7F && c.a&aLetter != 0 && smallCapital(c.r) == 0 && ucd.ScriptOf(c.r) == ucd.ScriptLatin {
 			return true
