@@ -124,7 +124,10 @@ func ancestorsIgnore(root string) *Ignore {
 		return ig
 	}
 	if _, err := os.Stat(filepath.Join(abs, ".git")); err == nil {
-		return ig // root is a repository's root: nothing above applies
+		// root is a repository's root: nothing above applies, but the
+		// repository's own exclude file does.
+		ig.loadFile("", filepath.Join(abs, ".git", "info", "exclude"))
+		return ig
 	}
 	var chain []string
 	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {

@@ -110,11 +110,13 @@ func TestWalk(t *testing.T) {
 		}
 		return got
 	}
+	write(t, filepath.Join(root, ".git", "info", "exclude"), "secret.txt\n")
+	write(t, filepath.Join(root, "secret.txt"), "x")
 	want := []string{".gitignore", "a.txt", "src/.gitignore", "src/main.go"}
 	if got := list(root, Options{}); !reflect.DeepEqual(got, want) {
 		t.Errorf("walk: %v, want %v", got, want)
 	}
-	want = []string{".gitignore", "a.txt", "b.log", "out/c.txt", "src/.gitignore", "src/gen.go", "src/main.go", "src/z/gen.go"}
+	want = []string{".gitignore", "a.txt", "b.log", "out/c.txt", "secret.txt", "src/.gitignore", "src/gen.go", "src/main.go", "src/z/gen.go"}
 	if got := list(root, Options{NoIgnore: true}); !reflect.DeepEqual(got, want) {
 		t.Errorf("--no-ignore: %v, want %v", got, want)
 	}
