@@ -63,11 +63,9 @@ type engine struct {
 	idents     map[string]identSeen
 	skel       []byte
 	found      []report.Finding
-	spare      []report.Finding // sortFound's other buffer
 	order      []int32
 	lazy       []lazyFinding // beside found
-	spareLazy  []lazyFinding
-	scratch    *scratch // where cells and words came from, to give them back
+	scratch    *scratch      // where cells and words came from, to give them back
 	infos      map[rune]*runeInfo
 	rtlBlock   bool
 	cjkBlock   bool
@@ -112,8 +110,9 @@ func newEngine(opts Options, emit func(*report.Finding) error) *engine {
 }
 
 // run reads r to its end. block, when not nil, is called after each block
-// has been judged, with the block's bytes and its findings in order.
-func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding) error) error {
+// has been judged, with the block's bytes and its findings; order lists
+// the findings in the order of the text.
+func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding, order []int32) error) error {
 	bp := blockBufs.Get().(*[]byte)
 	buf := (*bp)[:0]
 	defer func() {
@@ -145,7 +144,7 @@ func (e *engine) run(r io.Reader, block func(data []byte, found []report.Finding
 		data := buf[:cut]
 		e.scanBlock(data)
 		if block != nil {
-			if err := block(data, e.found); err != nil {
+			if err := block(data, e.found, e.order); err != nil {
 				return err
 			}
 		}
@@ -304,6 +303,7 @@ func asciiWordPlain(w uint64) bool {
 // positions, in e.found.
 func (e *engine) scanBlock(data []byte) {
 	e.found = e.found[:0]
+	e.order = e.order[:0]
 	e.lazy = e.lazy[:0]
 	e.pairsBuilt = false
 	if e.opts.Mode != Code && plainASCII(data) {
@@ -568,7 +568,7 @@ func (e *engine) finish(data []byte) {
 	f := e.found
 	// A byte is changed by at most one finding.
 	var end int64 = -1
-	for k := range f {
+	for _, k := range e.order {
 		if f[k].Replacement == nil {
 			continue
 		}
@@ -582,7 +582,7 @@ func (e *engine) finish(data []byte) {
 	// each end is its start moved over the finding's own bytes.
 	line, col := e.line, e.col
 	at := 0
-	for k := range f {
+	for _, k := range e.order {
 		off := int(f[k].Start.Offset)
 		line, col = walkPos(data[at:off], line, col)
 		at = off
@@ -591,7 +591,7 @@ func (e *engine) finish(data []byte) {
 		el, ec := walkPos(data[off:endOff], line, col)
 		f[k].End = report.Position{Offset: e.base + int64(endOff), Line: el, Column: ec}
 	}
-	for k := range f {
+	for _, k := range e.order {
 		e.sum.observe(&f[k], &e.lazy[k])
 	}
 }
@@ -609,34 +609,23 @@ func walkPos(b []byte, line, col int) (int, int) {
 
 var newline = []byte{'\n'}
 
-// sortFound orders the block's findings by start, stably: each detector
-// reports in order, so this is usually a merge of a few runs.
+// sortFound orders the block's findings by start, stably, in e.order
+// (indexes into e.found): each detector reports in order, so the findings
+// are often in order already.
 func (e *engine) sortFound() {
 	f := e.found
-	sorted := true
-	for k := 1; k < len(f); k++ {
-		if f[k].Start.Offset < f[k-1].Start.Offset {
-			sorted = false
-			break
-		}
-	}
-	if sorted {
-		return
-	}
 	idx := e.order[:0]
+	sorted := true
 	for k := range f {
+		if k > 0 && f[k].Start.Offset < f[k-1].Start.Offset {
+			sorted = false
+		}
 		idx = append(idx, int32(k))
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return f[idx[a]].Start.Offset < f[idx[b]].Start.Offset })
-	out := e.spare[:0]
-	lazy := e.spareLazy[:0]
-	for _, k := range idx {
-		out = append(out, f[k])
-		lazy = append(lazy, e.lazy[k])
-	}
 	e.order = idx
-	e.spare, e.spareLazy = f[:0], e.lazy[:0]
-	e.found, e.lazy = out, lazy
+	if !sorted {
+		sort.SliceStable(idx, func(a, b int) bool { return f[idx[a]].Start.Offset < f[idx[b]].Start.Offset })
+	}
 }
 
 // errStop is returned by a sink to end the pass early without error.

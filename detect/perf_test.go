@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"testing"
 )
@@ -35,5 +36,36 @@ func TestPlainASCIIWords(t *testing.T) {
 				b[at] = saved
 			}
 		}
+	}
+}
+
+// A plain ASCII block after a block with findings has no findings.
+func TestPlainBlockAfterFindings(t *testing.T) {
+	var b bytes.Buffer
+	for b.Len() < blockMax {
+		b.WriteString("The раrt\u200b of the word.\n")
+	}
+	n := b.Len()
+	for b.Len() < 3*blockMax {
+		b.WriteString("Plain words on a plain line.\n")
+	}
+	rep, err := Scan(bytes.NewReader(b.Bytes()), Options{MaxFindings: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		if f.Start.Offset >= int64(n) {
+			t.Fatalf("finding in the plain part: %+v", f)
+		}
+	}
+	if len(rep.Findings) == 0 {
+		t.Fatal("no findings")
+	}
+	var out bytes.Buffer
+	if _, err := Clean(&out, bytes.NewReader(b.Bytes()), Options{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasSuffix(out.Bytes(), b.Bytes()[n:]) {
+		t.Fatal("the plain part was changed")
 	}
 }

@@ -26,13 +26,13 @@ func Scan(r io.Reader, opts Options) (*report.Report, error) {
 	if max == 0 {
 		max = DefaultMaxFindings
 	}
-	err := e.run(r, func(data []byte, found []report.Finding) error {
-		for k := range found {
+	err := e.run(r, func(data []byte, found []report.Finding, order []int32) error {
+		for _, k := range order {
 			if !e.keep(&found[k]) {
 				continue
 			}
 			if max < 0 || len(rep.Findings) < max {
-				e.materialize(data, k)
+				e.materialize(data, int(k))
 				rep.Findings = append(rep.Findings, found[k])
 			} else {
 				rep.Summary.Dropped++
@@ -56,16 +56,16 @@ func Clean(w io.Writer, r io.Reader, opts Options, onEdit func(report.Edit) erro
 		max = DefaultMaxFindings
 	}
 	var written int64
-	err := e.run(r, func(data []byte, found []report.Finding) error {
+	err := e.run(r, func(data []byte, found []report.Finding, order []int32) error {
 		at := 0
-		for k := range found {
+		for _, k := range order {
 			f := &found[k]
 			if !e.keep(f) {
 				continue
 			}
 			stored := max < 0 || len(rep.Findings) < max
 			if stored || onEdit != nil && f.Replacement != nil && f.Severity >= report.Warning {
-				e.materialize(data, k)
+				e.materialize(data, int(k))
 			}
 			if stored {
 				rep.Findings = append(rep.Findings, *f)
