@@ -527,7 +527,7 @@ func TestColor(t *testing.T) {
 }
 
 func TestHelpHasExamples(t *testing.T) {
-	for _, cmd := range []string{"scan", "clean", "inspect", "compare", "skeleton"} {
+	for _, cmd := range []string{"scan", "clean", "inspect", "compare", "skeleton", "kinds"} {
 		out, _, code := runCLI(t, "", cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Examples:") {
 			t.Errorf("%s --help: exit %d, no examples:\n%s", cmd, code, out)

@@ -42,6 +42,7 @@ confusable), 2 usage or I/O error.`,
 		a.inspectCmd(),
 		a.compareCmd(),
 		a.skeletonCmd(),
+		a.kindsCmd(),
 	)
 	for _, f := range extraCommands {
 		root.AddCommand(f())
