@@ -101,7 +101,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 func (a *app) commonFlags(c *cobra.Command, f *scanFlags) {
 	fl := c.Flags()
 	fl.StringVar(&f.minSeverity, "min-severity", "", "leave out findings below this severity: info, warning or error (default info)")
-	fl.StringVar(&f.kinds, "kinds", "", "only these finding kinds, comma-separated (see 'plainsight scan --help' for the list)")
+	fl.StringVar(&f.kinds, "kinds", "", "only these finding kinds, comma-separated (see 'plainsight kinds')")
 	fl.StringVar(&f.skipKinds, "skip-kinds", "", "leave out these finding kinds, comma-separated")
 	fl.StringVar(&f.mode, "mode", "auto", "prose, code, or auto (by file extension; standard input is prose)")
 	fl.StringSliceVar(&f.scripts, "scripts", nil, "scripts the text is expected to use, e.g. Latin,Cyrillic: whole words in them are never judged look-alikes")
