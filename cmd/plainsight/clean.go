@@ -102,13 +102,25 @@ func (a *app) clean(cmd *cobra.Command, args []string, f *cleanFlags) error {
 	if err != nil {
 		return err
 	}
-	var logs []cleanLog
+	var lw *editLog
+	if f.log != "" {
+		lw, err = newEditLog(f.log, len(args) > 1)
+		if err != nil {
+			return &exitErr{exitError, fmt.Errorf("writing the change log: %w", err)}
+		}
+		defer lw.abort()
+	}
 	failed := false
 	for _, p := range args {
 		if f.inPlace && p == "-" {
 			return usageErr("--in-place needs files, not standard input")
 		}
-		lg, err := a.cleanOne(p, s, f, color)
+		lg, err := a.cleanOne(p, s, f, color, lw)
+		if lw != nil && lw.open {
+			if lerr := lw.end(lg.Summary); lerr != nil {
+				return &exitErr{exitError, fmt.Errorf("writing the change log: %w", lerr)}
+			}
+		}
 		if err != nil {
 			if ee, ok := err.(*exitErr); ok && ee.err != nil && isWriteErr(ee.err) {
 				return err
@@ -117,26 +129,112 @@ func (a *app) clean(cmd *cobra.Command, args []string, f *cleanFlags) error {
 			failed = true
 			continue
 		}
-		logs = append(logs, lg)
 	}
-	if f.log != "" {
-		err := writeFileAtomic(f.log, func(w io.Writer) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			if len(logs) == 1 {
-				return enc.Encode(logs[0])
-			}
-			return enc.Encode(logs)
-		})
-		if err != nil {
-			return &exitErr{exitError, fmt.Errorf("writing the change log: %w", err)}
+	if lw != nil {
+		if err := lw.close(); err != nil {
+			return &exitErr{exitError, fmt.Errorf("writing the change log %s: %w", f.log, err)}
 		}
 	}
 	if failed {
 		return &exitErr{code: exitError}
 	}
 	return nil
+}
+
+// editLog streams the change log to a file as the edits come, so that
+// logging a large corpus does not hold its edits in memory. One input
+// gives one object; several give an array of them. The file appears
+// (atomically) only when the log is complete.
+type editLog struct {
+	path  string
+	tmp   *os.File
+	w     *bufio.Writer
+	multi bool
+	n     int  // inputs begun
+	edits int  // edits in the current input
+	open  bool // an input's object is open
+	err   error
+}
+
+func newEditLog(path string, multi bool) (*editLog, error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a file in %s: %v", dir, unwrapPath(err))
+	}
+	l := &editLog{path: path, tmp: tmp, w: bufio.NewWriterSize(tmp, 64<<10), multi: multi}
+	if multi {
+		l.w.WriteString("[\n")
+	}
+	return l, nil
+}
+
+func (l *editLog) begin(source string) {
+	if l.n > 0 && l.multi {
+		l.w.WriteString(",\n")
+	}
+	l.n++
+	src, _ := json.Marshal(source)
+	fmt.Fprintf(l.w, "{\n  \"source\": %s,\n  \"edits\": [", src)
+	l.edits = 0
+	l.open = true
+}
+
+func (l *editLog) add(e report.Edit) error {
+	if l.err != nil {
+		return l.err
+	}
+	data, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	if l.edits > 0 {
+		l.w.WriteByte(',')
+	}
+	l.edits++
+	l.w.WriteString("\n    ")
+	_, l.err = l.w.Write(data)
+	return l.err
+}
+
+func (l *editLog) end(sum report.Summary) error {
+	if l.edits > 0 {
+		l.w.WriteString("\n  ")
+	}
+	data, err := json.MarshalIndent(sum, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(l.w, "],\n  \"summary\": %s\n}", data)
+	l.open = false
+	return l.err
+}
+
+func (l *editLog) close() error {
+	if l.multi {
+		l.w.WriteString("\n]")
+	}
+	l.w.WriteByte('\n')
+	if err := l.w.Flush(); err != nil {
+		return err
+	}
+	l.tmp.Chmod(0o644)
+	if err := l.tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(l.tmp.Name(), l.path); err != nil {
+		return unwrapPath(err)
+	}
+	l.tmp = nil
+	return nil
+}
+
+// abort removes the temporary file of a log that was not closed.
+func (l *editLog) abort() {
+	if l.tmp != nil {
+		l.tmp.Close()
+		os.Remove(l.tmp.Name())
+	}
 }
 
 type writeErr struct{ error }
@@ -164,13 +262,20 @@ func (f *cleanFlags) options(s *settings, name string) detect.Options {
 	return o
 }
 
-func (a *app) cleanOne(p string, s *settings, f *cleanFlags, color bool) (cleanLog, error) {
+// cleanOne restores one input. Edits go to lw when it is set; they are
+// kept in the returned log only for --diff, which needs them, so that
+// memory does not grow with the number of edits.
+func (a *app) cleanOne(p string, s *settings, f *cleanFlags, color bool, lw *editLog) (cleanLog, error) {
 	name := p
 	path := p
 	if p == "-" {
 		name, path = "<stdin>", ""
 	}
 	lg := cleanLog{Source: name, Edits: []report.Edit{}}
+	if lw != nil {
+		lw.begin(name)
+	}
+	nEdits := 0
 	var in io.Reader = a.stdin
 	if path != "" {
 		fh, err := openFile(path)
@@ -185,7 +290,13 @@ func (a *app) cleanOne(p string, s *settings, f *cleanFlags, color bool) (cleanL
 	}
 	opts := f.options(s, path)
 	onEdit := func(e report.Edit) error {
-		lg.Edits = append(lg.Edits, e)
+		nEdits++
+		if f.diff {
+			lg.Edits = append(lg.Edits, e)
+		}
+		if lw != nil {
+			return lw.add(e)
+		}
 		return nil
 	}
 
@@ -222,7 +333,7 @@ func (a *app) cleanOne(p string, s *settings, f *cleanFlags, color bool) (cleanL
 				return openErr(name, err)
 			}
 			return nil
-		}, func() bool { return len(lg.Edits) > 0 })
+		}, func() bool { return nEdits > 0 })
 		if err != nil {
 			return lg, err
 		}
