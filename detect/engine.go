@@ -2,11 +2,12 @@ package detect
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -624,7 +625,7 @@ func (e *engine) sortFound() {
 	}
 	e.order = idx
 	if !sorted {
-		sort.SliceStable(idx, func(a, b int) bool { return f[idx[a]].Start.Offset < f[idx[b]].Start.Offset })
+		slices.SortStableFunc(idx, func(a, b int32) int { return cmp.Compare(f[a].Start.Offset, f[b].Start.Offset) })
 	}
 }
 

@@ -705,13 +705,17 @@ func (e *engine) countPairs() {
 	}
 	clear(e.pairs)
 	cells := e.cells
+	tbl := e.asciiPairs
 	for k := 1; k < len(cells); k++ {
 		a, b := cells[k-1], cells[k]
-		if a.a&b.a&aLetter != 0 && a.a.class() == b.a.class() && a.a&aFancy == 0 && b.a&aFancy == 0 {
-			if uint32(a.r)|uint32(b.r) < 0x80 {
-				e.asciiPairs[a.r<<7|b.r]++
-				continue
+		if uint32(a.r)|uint32(b.r) < 0x80 {
+			// ASCII letters are all Latin and none is styled.
+			if a.a&b.a&aLetter != 0 {
+				tbl[(a.r<<7|b.r)&(128*128-1)]++
 			}
+			continue
+		}
+		if a.a&b.a&aLetter != 0 && a.a.class() == b.a.class() && a.a&aFancy == 0 && b.a&aFancy == 0 {
 			if e.pairs == nil {
 				e.pairs = map[[2]rune]int32{}
 			}
