@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,7 +15,7 @@ type progress struct {
 	a       *app
 	mu      sync.Mutex
 	files   int
-	bytes   int64
+	read    atomic.Int64 // bytes read so far, as they are read
 	found   int
 	start   time.Time
 	done    chan struct{}
@@ -45,7 +47,7 @@ func (a *app) newProgress(quiet bool) *progress {
 				}
 				p.mu.Lock()
 				p.shown = true
-				mb := float64(p.bytes) / (1 << 20)
+				mb := float64(p.read.Load()) / (1 << 20)
 				rate := mb / now.Sub(p.start).Seconds()
 				fmt.Fprintf(p.a.stderr, "\r\x1b[Kscanning: %d files, %.1f MiB (%.0f MiB/s), %d findings", p.files, mb, rate, p.found)
 				p.mu.Unlock()
@@ -62,7 +64,6 @@ func (p *progress) add(r result) {
 	p.mu.Lock()
 	p.files++
 	if r.rep != nil {
-		p.bytes += r.rep.Summary.Bytes
 		p.found += findingCount(r.rep)
 	}
 	p.mu.Unlock()
@@ -99,4 +100,24 @@ func (p *progress) stop() {
 	if p.shown {
 		fmt.Fprint(p.a.stderr, "\r\x1b[K")
 	}
+}
+
+// reader counts what r reads towards the progress line, so that a single
+// large input shows progress too.
+func (p *progress) reader(r io.Reader) io.Reader {
+	if p == nil || p.stopped {
+		return r
+	}
+	return &countingReader{r, &p.read}
+}
+
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.n.Add(int64(n))
+	return n, err
 }

@@ -138,7 +138,8 @@ type settings struct {
 	failOn    report.Severity // 0: never
 	skipKinds map[report.Kind]bool
 	baseline  *config.Baseline
-	batch     bool // several inputs in one JSON object
+	batch     bool      // several inputs in one JSON object
+	prog      *progress // counts bytes as they are read
 }
 
 func (a *app) resolve(cmd *cobra.Command, f *scanFlags, firstPath string) (*settings, error) {
@@ -349,6 +350,7 @@ func (a *app) scan(cmd *cobra.Command, args []string, f *scanFlags) error {
 
 	prog := a.newProgress(f.quiet)
 	defer prog.stop()
+	s.prog = prog
 
 	needLines := f.format == "text" || f.format == "sarif" || f.baseline != "" || f.writeBaseline != ""
 	var (
@@ -648,7 +650,7 @@ func (a *app) scanItem(it item, s *settings, needLines, color bool) result {
 			r = fh
 		}
 	}
-	rep, err := detect.Scan(r, opts)
+	rep, err := detect.Scan(s.prog.reader(r), opts)
 	if err != nil {
 		res.err = openErr(it.name, err)
 		return res
