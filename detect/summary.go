@@ -21,9 +21,31 @@ type summarizer struct {
 	lines    int
 	firstBad int // first line with a finding at warning or above (0: none)
 
+	// Per-kind and per-severity counts as findings pass, put into counts
+	// and sev by report: maps keyed by strings are slow for every finding.
+	slots []kindSlot
+	sevN  [256]int
+
 	subs   map[[2]rune]*subst
 	kinds  map[report.Kind]*span
 	hidden []hiddenNote
+}
+
+type kindSlot struct {
+	kind  report.Kind
+	count int
+	span  *span // kinds[kind], once there is one
+}
+
+// slot returns the counts of kind k.
+func (s *summarizer) slot(k report.Kind) *kindSlot {
+	for i := range s.slots {
+		if s.slots[i].kind == k {
+			return &s.slots[i]
+		}
+	}
+	s.slots = append(s.slots, kindSlot{kind: k})
+	return &s.slots[len(s.slots)-1]
 }
 
 // subst is one character standing in for another, e.g. U+0430 for 'a'.
@@ -58,8 +80,9 @@ func (s *summarizer) init() {
 // observe adds one finding (with its position) to the summary; l says what
 // its characters are when they are not written out yet.
 func (s *summarizer) observe(f *report.Finding, l *lazyFinding) {
-	s.counts[f.Kind]++
-	s.sev[f.Severity]++
+	ks := s.slot(f.Kind)
+	ks.count++
+	s.sevN[f.Severity]++
 	s.total++
 	if f.Severity < report.Warning {
 		return
@@ -79,10 +102,11 @@ func (s *summarizer) observe(f *report.Finding, l *lazyFinding) {
 			}
 		}
 	}
-	sp := s.kinds[f.Kind]
+	sp := ks.span
 	if sp == nil {
 		sp = &span{first: f.Start.Line, chars: map[rune]int{}}
 		s.kinds[f.Kind] = sp
+		ks.span = sp
 	}
 	sp.count++
 	sp.last = f.Start.Line
@@ -140,6 +164,16 @@ func (s *summarizer) countPlain(data []byte, base int64) {
 
 func (s *summarizer) report(rep *report.Report) {
 	sm := &rep.Summary
+	for _, ks := range s.slots {
+		s.counts[ks.kind] += ks.count
+	}
+	s.slots = s.slots[:0]
+	for sev, n := range s.sevN {
+		if n > 0 {
+			s.sev[report.Severity(sev)] += n
+		}
+	}
+	s.sevN = [256]int{}
 	sm.Counts = s.counts
 	sm.Severity = s.sev
 	sm.Findings = s.total
