@@ -197,8 +197,12 @@ func WriteSARIF(w io.Writer, reports []*Report, opts SARIFOptions) error {
 				if *f.Replacement != "" {
 					rep.Inserted = &sarifText{*f.Replacement}
 				}
+				desc := "Replace " + quoteVisible(f.Text) + " with " + quoteVisible(*f.Replacement)
+				if *f.Replacement == "" {
+					desc = "Remove " + quoteVisible(f.Text)
+				}
 				res.Fixes = []sarifFix{{
-					Description: sarifText{"Restore " + quoteVisible(f.Text) + " to " + quoteVisible(*f.Replacement)},
+					Description: sarifText{desc},
 					Changes:     []sarifArtifactDiff{{Artifact: art, Replacements: []sarifReplacement{rep}}},
 				}}
 			}
