@@ -158,8 +158,14 @@ func (e *engine) tokenise() {
 			i++
 			continue
 		}
-		words = append(words, word{from: int32(i)})
+		if len(words) == cap(words) {
+			words = append(words, word{})
+		} else {
+			words = words[:len(words)+1]
+			words[len(words)-1] = word{}
+		}
 		w := &words[len(words)-1]
+		w.from = int32(i)
 		j := i
 		// Plain letters are counted in registers while they stay in one
 		// class (runCl), and flushed into w when the class changes.
@@ -179,9 +185,7 @@ func (e *engine) tokenise() {
 					}
 					letters++
 					runN++
-					if distinctTab[a>>classShift&0x7F] {
-						runDist++
-					}
+					runDist += int16(distinctTab[a>>classShift&0x7F]) // no branch: letters alternate
 				} else {
 					e.count(w, j)
 				}
@@ -250,11 +254,13 @@ func (e *engine) count(w *word, j int) {
 	}
 }
 
-// distinctTab holds attr.distinctive for a letter, by its class and
+// distinctTab holds attr.distinctive (1 or 0) for a letter, by its class and
 // look-alike bits (attr >> classShift).
-var distinctTab = func() (t [128]bool) {
+var distinctTab = func() (t [128]uint8) {
 	for i := range t {
-		t[i] = (attr(i)<<classShift | aLetter).distinctive()
+		if (attr(i)<<classShift | aLetter).distinctive() {
+			t[i] = 1
+		}
 	}
 	return t
 }()
