@@ -166,12 +166,16 @@ var (
 type scratch struct {
 	cells []cell
 	words []word
+	found []report.Finding
+	lazy  []lazyFinding
+	order []int32
 }
 
 // acquire gives the engine the working memory of an earlier pass, if any.
 func (e *engine) acquire() {
 	if s, ok := scratchBufs.Get().(*scratch); ok {
 		e.cells, e.words = s.cells[:0], s.words[:0]
+		e.found, e.lazy, e.order = s.found[:0], s.lazy[:0], s.order[:0]
 		e.scratch = s
 	}
 }
@@ -186,7 +190,9 @@ func (e *engine) release() {
 		s = &scratch{}
 	}
 	s.cells, s.words = e.cells[:0], e.words[:0]
-	e.cells, e.words, e.scratch = nil, nil, nil
+	clear(e.found[:cap(e.found)]) // let the strings of old findings go
+	s.found, s.lazy, s.order = e.found[:0], e.lazy[:0], e.order[:0]
+	e.cells, e.words, e.found, e.lazy, e.order, e.scratch = nil, nil, nil, nil, nil, nil
 	scratchBufs.Put(s)
 }
 
