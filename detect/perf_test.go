@@ -2,8 +2,13 @@ package detect
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"sync"
 	"testing"
+
+	"github.com/plainsight/plainsight/report"
 )
 
 // plainASCIIRef is plainASCII one byte at a time.
@@ -67,5 +72,36 @@ func TestPlainBlockAfterFindings(t *testing.T) {
 	}
 	if !bytes.HasSuffix(out.Bytes(), b.Bytes()[n:]) {
 		t.Fatal("the plain part was changed")
+	}
+}
+
+// Passes running at once share pooled buffers only one at a time.
+func TestConcurrentScansAgree(t *testing.T) {
+	inputs := [][]byte{disguised(200 << 10), corpus(russianParagraph, 150<<10), corpus(englishParagraph, 100<<10)}
+	want := make([]*report.Report, len(inputs))
+	for i, in := range inputs {
+		rep, err := Scan(bytes.NewReader(in), Options{MaxFindings: 300})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = rep
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 24)
+	for g := 0; g < 24; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			i := g % len(inputs)
+			rep, err := Scan(bytes.NewReader(inputs[i]), Options{MaxFindings: 300})
+			if err != nil || !reflect.DeepEqual(rep, want[i]) {
+				errs <- fmt.Sprintf("goroutine %d: report differs (err %v)", g, err)
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
