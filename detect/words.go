@@ -154,7 +154,8 @@ func (e *engine) tokenise() {
 	cells := e.cells
 	words := e.words[:0]
 	for i := 0; i < len(cells); {
-		if !wordish(cells[i].a) || cells[i].r < 0 {
+		// An invalid byte's cell has no attributes, so it is not wordish.
+		if !wordish(cells[i].a) {
 			i++
 			continue
 		}
@@ -172,7 +173,7 @@ func (e *engine) tokenise() {
 		runCl, runN, runDist, letters := cNone, int16(0), int16(0), 0
 		for j < len(cells) {
 			a := cells[j].a
-			if wordish(a) && cells[j].r >= 0 {
+			if wordish(a) {
 				if a&(aLetter|aFancy|aWordSym) == aLetter {
 					cl := a.class()
 					if cl == cNone {
@@ -202,7 +203,7 @@ func (e *engine) tokenise() {
 				for g < len(cells) && glue(cells[g].a) {
 					g++
 				}
-				if g < len(cells) && wordish(cells[g].a) && cells[g].r >= 0 {
+				if g < len(cells) && wordish(cells[g].a) {
 					j = g
 					continue
 				}
