@@ -2,12 +2,10 @@ package detect
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -65,6 +63,7 @@ type engine struct {
 	skel       []byte
 	found      []report.Finding
 	order      []int32
+	orderTmp   []int32
 	lazy       []lazyFinding // beside found
 	scratch    *scratch      // where cells and words came from, to give them back
 	infos      map[rune]*runeInfo
@@ -607,6 +606,27 @@ func (e *engine) finish(data []byte) {
 // boundary: a line break starts a new line, any other character (an
 // invalid byte counts as one) moves one column.
 func walkPos(b []byte, line, col int) (int, int) {
+	if len(b) < 64 {
+		// Short stretches (the gaps between findings in a disguised text,
+		// the findings themselves): one step per character.
+		for i := 0; i < len(b); {
+			c := b[i]
+			switch {
+			case c == '\n':
+				line++
+				col = 1
+				i++
+				continue
+			case c < utf8.RuneSelf:
+				i++
+			default:
+				_, n := utf8.DecodeRune(b[i:])
+				i += n
+			}
+			col++
+		}
+		return line, col
+	}
 	if nl := bytes.Count(b, newline); nl > 0 {
 		last := bytes.LastIndexByte(b, '\n')
 		return line + nl, 1 + utf8.RuneCount(b[last+1:])
@@ -631,8 +651,55 @@ func (e *engine) sortFound() {
 	}
 	e.order = idx
 	if !sorted {
-		slices.SortStableFunc(idx, func(a, b int32) int { return cmp.Compare(f[a].Start.Offset, f[b].Start.Offset) })
+		e.order, e.orderTmp = mergeRuns(idx, e.orderTmp, func(a, b int32) bool { return f[b].Start.Offset < f[a].Start.Offset })
 	}
+}
+
+// mergeRuns sorts idx stably by merging its ascending runs pairwise
+// (after reports b before a), using tmp as the other buffer; it returns
+// the sorted slice and the other buffer.
+func mergeRuns(idx, tmp []int32, after func(a, b int32) bool) ([]int32, []int32) {
+	n := len(idx)
+	if cap(tmp) < n {
+		tmp = make([]int32, n)
+	}
+	tmp = tmp[:n]
+	// Run boundaries: 0 = b[0] < b[1] < ... < b[m] = n.
+	bounds := []int{0}
+	for k := 1; k < n; k++ {
+		if after(idx[k-1], idx[k]) {
+			bounds = append(bounds, k)
+		}
+	}
+	bounds = append(bounds, n)
+	src, dst := idx, tmp
+	for len(bounds) > 2 {
+		next := bounds[:1]
+		for r := 0; r+1 < len(bounds); r += 2 {
+			lo, mid := bounds[r], bounds[r+1]
+			hi := mid
+			if r+2 < len(bounds) {
+				hi = bounds[r+2]
+			}
+			i, j, o := lo, mid, lo
+			for i < mid && j < hi {
+				if after(src[i], src[j]) {
+					dst[o] = src[j]
+					j++
+				} else {
+					dst[o] = src[i] // ties keep the earlier run first: stable
+					i++
+				}
+				o++
+			}
+			o += copy(dst[o:], src[i:mid])
+			copy(dst[o:], src[j:hi])
+			next = append(next, hi)
+		}
+		bounds = next
+		src, dst = dst, src
+	}
+	return src, dst
 }
 
 // errStop is returned by a sink to end the pass early without error.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
@@ -103,5 +104,31 @@ func TestConcurrentScansAgree(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+func TestMergeRunsStable(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var tmp []int32
+	for n := 0; n < 300; n++ {
+		keys := make([]int, n)
+		idx := make([]int32, n)
+		for i := range keys {
+			keys[i] = r.IntN(1 + n/3)
+			idx[i] = int32(i)
+		}
+		// A few ascending runs, as the detectors produce.
+		for lo := 0; lo < n; {
+			hi := min(n, lo+1+r.IntN(n/2+1))
+			slices.Sort(keys[lo:hi])
+			lo = hi
+		}
+		want := slices.Clone(idx)
+		slices.SortStableFunc(want, func(a, b int32) int { return keys[a] - keys[b] })
+		var got []int32
+		got, tmp = mergeRuns(slices.Clone(idx), tmp, func(a, b int32) bool { return keys[b] < keys[a] })
+		if !slices.Equal(got, want) {
+			t.Fatalf("n=%d: got %v, want %v", n, got, want)
+		}
 	}
 }
