@@ -21,6 +21,7 @@ type word struct {
 	digitStyled bool
 	styled      bool
 	mixed       bool // plain letters of more than one class
+	simple      bool // only plain letters of one class: voted by tokenise
 	vote        class
 	weight      float32
 	intended    class   // the script the word is judged to be written in
@@ -49,6 +50,12 @@ func (e *engine) wordPass(data []byte) {
 	anyFancy := false
 	for k := range words {
 		w := &words[k]
+		if w.simple {
+			// Plain letters of one class: tokenise has voted, and the word
+			// is neither styled nor mixed.
+			block[w.vote] += float64(w.weight)
+			continue
+		}
 		best, bestN := cNone, int16(0)
 		classes := 0
 		for c := cLatin; c < numClasses; c++ {
@@ -171,6 +178,7 @@ func (e *engine) tokenise() {
 		// Plain letters are counted in registers while they stay in one
 		// class (runCl), and flushed into w when the class changes.
 		runCl, runN, runDist, letters := cNone, int16(0), int16(0), 0
+		simple := true // only plain letters of one class so far
 		for j < len(cells) {
 			a := cells[j].a
 			if wordish(a) {
@@ -180,6 +188,7 @@ func (e *engine) tokenise() {
 						cl = cOther
 					}
 					if cl != runCl {
+						simple = simple && runCl == cNone
 						w.n[runCl] += runN
 						w.dist[runCl] += runDist
 						runCl, runN, runDist = cl, 0, 0
@@ -188,6 +197,7 @@ func (e *engine) tokenise() {
 					runN++
 					runDist += int16(distinctTab[a>>classShift&0x7F]) // no branch: letters alternate
 				} else {
+					simple = false
 					e.count(w, j)
 				}
 				j++
@@ -214,6 +224,18 @@ func (e *engine) tokenise() {
 		w.dist[runCl] += runDist
 		w.letters += int32(letters)
 		w.to = int32(j)
+		if simple {
+			// The vote wordPass would give it (see there).
+			w.simple = true
+			switch {
+			case runDist > 0:
+				w.vote, w.weight = runCl, 1
+			case runN > 0:
+				w.vote, w.weight = runCl, 0.25
+			default:
+				w.vote, w.weight = cNone, 0.25
+			}
+		}
 		if w.letters > 0 {
 			w.ctx = e.ctxAt(int(w.from))
 		} else {
