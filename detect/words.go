@@ -48,12 +48,20 @@ func (e *engine) wordPass(data []byte) {
 	// elsewhere is weak evidence.
 	var block [numClasses]float64
 	anyFancy := false
+	// The weights are 1 and 0.25, so the sums are exact whatever the
+	// order: count quarters, in a register while the vote stays the same.
+	var quarters [numClasses]int
+	runVote, runQ := cNone, 0
 	for k := range words {
 		w := &words[k]
 		if w.simple {
 			// Plain letters of one class: tokenise has voted, and the word
 			// is neither styled nor mixed.
-			block[w.vote] += float64(w.weight)
+			if w.vote != runVote {
+				quarters[runVote] += runQ
+				runVote, runQ = w.vote, 0
+			}
+			runQ += int(w.weight * 4)
 			continue
 		}
 		best, bestN := cNone, int16(0)
@@ -76,12 +84,16 @@ func (e *engine) wordPass(data []byte) {
 			}
 			w.vote, w.weight = best, 0.25
 		}
-		block[w.vote] += float64(w.weight)
+		quarters[w.vote] += int(w.weight * 4)
 		// Styled words: several styled letters, or one next to a styled
 		// word (below).
 		w.styled = w.wide || w.digitStyled || (w.fancy >= 2 && int(w.fancy)*2 >= int(w.letters))
 		w.mixed = classes > 1
 		anyFancy = anyFancy || w.fancy >= 1
+	}
+	quarters[runVote] += runQ
+	for c := range block {
+		block[c] = float64(quarters[c]) / 4
 	}
 	for k := range words {
 		if !anyFancy {
