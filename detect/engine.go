@@ -358,29 +358,52 @@ func (e *engine) decode(data []byte) {
 		// Two-byte sequences (every alphabet but those of India and East
 		// Asia) are decoded inline; the rest goes through the standard
 		// decoder.
-		var r rune
-		var a attr
-		size := 2
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
+			// A run of them: the letters of a word.
+			for {
+				r := rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
+				a := tbl[r]
+				any |= a
+				if a&(aRTL|aCJK|aJoining) != 0 {
+					if a&aRTL != 0 {
+						rtl++
+					}
+					if a&aJoining != 0 && a&aLetter != 0 {
+						join = true
+					}
+					if a&aCJK != 0 && a&aLetter != 0 {
+						cjk++
+					}
+				}
+				cells[n] = cell{off: int32(i), r: r, a: a}
+				n++
+				i += 2
+				if i+1 >= len(data) || n >= len(cells) {
+					break
+				}
+				c = data[i]
+				if c < 0xC2 || c >= 0xE0 || data[i+1]&0xC0 != 0x80 {
+					break
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			cells[n] = cell{off: int32(i), r: -1}
+			n++
+			odd = true
+			i++
+			continue
+		}
+		if isWide(r) {
+			odd = true
+		}
+		var a attr
+		if r < 0x20000 {
 			a = tbl[r]
 		} else {
-			r, size = utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size == 1 {
-				cells[n] = cell{off: int32(i), r: -1}
-				n++
-				odd = true
-				i++
-				continue
-			}
-			if isWide(r) {
-				odd = true
-			}
-			if r < 0x20000 {
-				a = tbl[r]
-			} else {
-				a = computeAttr(r)
-			}
+			a = computeAttr(r)
 		}
 		any |= a
 		if a&(aRTL|aCJK|aJoining) != 0 {
