@@ -348,11 +348,20 @@ func (e *engine) decode(data []byte) {
 	for i := 0; i < len(data) && n < len(cells); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			a := asciiAttrs[c]
-			ascii |= a
-			cells[n] = cell{off: int32(i), r: rune(c), a: a}
-			n++
-			i++
+			for {
+				a := asciiAttrs[c]
+				ascii |= a
+				cells[n] = cell{off: int32(i), r: rune(c), a: a}
+				n++
+				i++
+				if i >= len(data) || n >= len(cells) {
+					break
+				}
+				c = data[i]
+				if c >= utf8.RuneSelf {
+					break
+				}
+			}
 			continue
 		}
 		// Two-byte sequences (every alphabet but those of India and East
