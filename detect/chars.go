@@ -328,10 +328,11 @@ func (e *engine) invisible(data []byte, i, j int) {
 	default:
 		why = ucd.Name(r)
 	}
-	e.addLazy(data, i, j, report.Finding{
-		Kind: report.Invisible, Severity: sev, Confidence: 0.9,
-		Replacement: report.Str(""),
-	}, lazyFinding{how: lazyInvisible, r: r, word: word, why: why})
+	f := report.Finding{Kind: report.Invisible, Severity: sev, Confidence: 0.9}
+	if sev >= report.Warning {
+		f.Replacement = report.Str("") // an informational finding proposes no change
+	}
+	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, why: why})
 }
 
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where

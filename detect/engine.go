@@ -326,6 +326,8 @@ func (e *engine) scanBlock(data []byte) {
 	}
 	e.charPass(data)
 	e.wordPass(data)
+	e.fold(data)
+	e.numbers(data)
 	e.finish(data)
 }
 

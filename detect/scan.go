@@ -72,7 +72,7 @@ func Clean(w io.Writer, r io.Reader, opts Options, onEdit func(report.Edit) erro
 			} else {
 				rep.Summary.Dropped++
 			}
-			if f.Replacement == nil || f.Severity < report.Warning {
+			if f.Replacement == nil {
 				continue
 			}
 			s := int(f.Start.Offset - e.base)

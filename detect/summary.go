@@ -203,7 +203,10 @@ func lineRange(a, b int) string {
 	return fmt.Sprintf("lines %d–%d", a, b)
 }
 
-// patterns writes the sentences a person grasps at a glance.
+// patterns writes the sentences a person grasps at a glance: hidden text,
+// the substitutions that run through the text ("from line 12 on, every
+// 'a' is U+0430"), styled letters by style, the other look-alikes
+// together, and one line per remaining kind.
 func (s *summarizer) patterns() []string {
 	var out []string
 	for _, h := range s.hidden {
@@ -217,27 +220,81 @@ func (s *summarizer) patterns() []string {
 		if subs[a].count != subs[b].count {
 			return subs[a].count > subs[b].count
 		}
-		return subs[a].from < subs[b].from
+		if subs[a].from != subs[b].from {
+			return subs[a].from < subs[b].from
+		}
+		return subs[a].to < subs[b].to
 	})
-	for i, sb := range subs {
-		if i >= 6 {
-			out = append(out, fmt.Sprintf("and %d more kinds of substituted characters", len(subs)-i))
-			break
+	type style struct {
+		name               string
+		count, first, last int
+		examples           []string
+	}
+	var styles []*style
+	var rest []*subst
+	told := 0
+	for _, sb := range subs {
+		if fancyPlainRune(sb.from) != 0 {
+			name := styleOf(sb.from)
+			var st *style
+			for _, x := range styles {
+				if x.name == name {
+					st = x
+				}
+			}
+			if st == nil {
+				st = &style{name: name, first: sb.first, last: sb.last}
+				styles = append(styles, st)
+			}
+			st.count += sb.count
+			st.first, st.last = min(st.first, sb.first), max(st.last, sb.last)
+			if len(st.examples) < 3 {
+				st.examples = append(st.examples, fmt.Sprintf("%s for %s", string(sb.from), string(sb.to)))
+			}
+			continue
 		}
 		name := fmt.Sprintf("U+%04X %s", sb.from, ucd.Name(sb.from))
 		switch {
-		case sb.count >= 3 && sb.plainAfter == 0 && sb.to < 0x80:
+		case told >= 5 || sb.count < 3:
+			rest = append(rest, sb)
+			continue
+		case sb.plainAfter == 0 && sb.to < 0x80:
 			p := fmt.Sprintf("from line %d on, every %q is %s (%d of %d)", sb.first, string(sb.to), name, sb.count, sb.count)
 			if sb.first > 1 && s.firstBad == sb.first {
 				p += fmt.Sprintf("; %s are clean", lineRange(1, sb.first-1))
 			}
 			out = append(out, p)
-		case sb.plainAfter > 0:
+		default:
 			out = append(out, fmt.Sprintf("%q is written as %s %d times (of %d %q from line %d on), %s",
 				string(sb.to), name, sb.count, sb.count+sb.plainAfter, string(sb.to), sb.first, lineRange(sb.first, sb.last)))
-		default:
-			out = append(out, fmt.Sprintf("%q is written as %s %d time(s), %s", string(sb.to), name, sb.count, lineRange(sb.first, sb.last)))
 		}
+		told++
+	}
+	for _, st := range styles {
+		more := ""
+		if st.count > len(st.examples) {
+			more = ", …"
+		}
+		out = append(out, fmt.Sprintf("%d %s letter(s) standing in for plain ones (%s%s), %s",
+			st.count, st.name, strings.Join(st.examples, ", "), more, lineRange(st.first, st.last)))
+	}
+	if len(rest) > 0 {
+		n, first, last := 0, rest[0].first, rest[0].last
+		var items []string
+		for i, sb := range rest {
+			n += sb.count
+			first, last = min(first, sb.first), max(last, sb.last)
+			if i < 4 {
+				items = append(items, fmt.Sprintf("%s (U+%04X) for %s ×%d", string(sb.from), sb.from, string(sb.to), sb.count))
+			} else if i == 4 {
+				items = append(items, "…")
+			}
+		}
+		label := "look-alike letter(s)"
+		if told > 0 {
+			label = "other look-alike letter(s)"
+		}
+		out = append(out, fmt.Sprintf("%d %s: %s, %s", n, label, strings.Join(items, ", "), lineRange(first, last)))
 	}
 	kinds := make([]report.Kind, 0, len(s.kinds))
 	for k := range s.kinds {
@@ -250,9 +307,39 @@ func (s *summarizer) patterns() []string {
 			continue // told above
 		}
 		sp := s.kinds[k]
-		out = append(out, fmt.Sprintf("%d %s finding(s) (%s), %s", sp.count, k.Info().Title, topChars(sp.chars, 3), lineRange(sp.first, sp.last)))
+		out = append(out, fmt.Sprintf("%s ×%d: %s, %s", strings.ToLower(k.Info().Title), sp.count, topChars(sp.chars, 3), lineRange(sp.first, sp.last)))
 	}
 	return out
+}
+
+// styleOf names the style of a styled letter from its Unicode name:
+// "MATHEMATICAL BOLD", "FULLWIDTH", "SMALL CAPITAL", "CIRCLED".
+func styleOf(r rune) string {
+	name := ucd.Name(r)
+	if strings.HasPrefix(name, "LATIN LETTER SMALL CAPITAL") {
+		return "SMALL CAPITAL"
+	}
+	words := strings.Fields(name)
+	if len(words) > 0 {
+		words = words[:len(words)-1]
+	}
+	var keep []string
+	for _, w := range words {
+		switch w {
+		case "LATIN", "SMALL", "CAPITAL", "LETTER", "DIGIT":
+		default:
+			keep = append(keep, w)
+		}
+	}
+	switch {
+	case len(keep) == 0:
+		return "styled"
+	case keep[0] == "MATHEMATICAL", keep[0] == "FULLWIDTH", keep[0] == "CIRCLED", keep[0] == "PARENTHESIZED",
+		keep[0] == "SQUARED", keep[0] == "MODIFIER", keep[0] == "SUPERSCRIPT", keep[0] == "SUBSCRIPT",
+		keep[0] == "NEGATIVE", keep[0] == "DOUBLE-STRUCK", keep[0] == "SCRIPT", keep[0] == "BLACK-LETTER":
+		return strings.Join(keep, " ")
+	}
+	return "styled"
 }
 
 func topChars(m map[rune]int, n int) string {

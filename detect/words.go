@@ -132,7 +132,8 @@ func (e *engine) wordPass(data []byte) {
 		}
 	}
 	for k := range words {
-		if only != cNone && words[k].n[only] == int16(words[k].letters) && words[k].fancy == 0 {
+		if only != cNone && words[k].n[only] == int16(words[k].letters) && words[k].fancy == 0 &&
+			(only != cLatin || e.asciiWord(&words[k])) {
 			continue
 		}
 		e.judge(data, k, &block, true)
@@ -456,6 +457,9 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	}
 	w.intended = target
 	e.swap(data, k, target, report.LookalikeInWord)
+	if target == cLatin {
+		e.latinAlternates(data, k)
+	}
 	return target
 }
 
@@ -862,7 +866,8 @@ func (e *engine) fancyWord(data []byte, k int) {
 		}
 		// A styled letter is a disguise in a styled word, or inside an
 		// ordinary word (maths styles single letters, never parts of words).
-		if !w.styled && !(w.letters >= 2 && (styledInWord(c.r) || smallCapital(c.r) != 0 && !e.phonetic(w))) {
+		if !w.styled && !(w.letters >= 2 && (styledInWord(c.r) || smallCapital(c.r) != 0 && !e.phonetic(w))) &&
+			!(w.letters == 1 && c.a&aLower != 0 && styledInWord(c.r) && !mathItalic(c.r) && e.flanked(k) && !e.maths(k)) {
 			continue
 		}
 		plain := rune(fancyPlainRune(c.r))
@@ -908,6 +913,17 @@ func (e *engine) fancyWord(data []byte, k int) {
 	}
 }
 
+// asciiWord reports whether a word is all ASCII, so that no Latin letter
+// in it can be an alternate form (see latinAlternates).
+func (e *engine) asciiWord(w *word) bool {
+	for j := int(w.from); j < int(w.to); j++ {
+		if e.cells[j].r >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // latinAlternates reports Latin letters beyond ASCII that stand in for an
 // ASCII letter of the same shape (ı for i, ʋ for u, ɩ for i) in word k.
 // Turkish writes ı and Ewe ʋ all the time; a disguise uses them now and
@@ -926,7 +942,8 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if !ok || len(p) != 1 || !isASCIIAlpha(p[0]) {
 			continue
 		}
-		plain := lookalikeIn(c.r, cLatin, e.mostlyUpper(w))
+		c.a, _ = e.caseOf(w, j, cLatin, e.mostlyUpper(w))
+		plain := lookalikeCell(c, cLatin, e.mostlyUpper(w))
 		if plain == 0 {
 			continue
 		}
@@ -978,6 +995,12 @@ func (e *engine) phonetic(w *word) bool {
 		}
 	}
 	return false
+}
+
+// mathItalic reports whether r is a mathematical italic letter, the style
+// of variables in formulas ("where 𝑥 is").
+func mathItalic(r rune) bool {
+	return r >= 0x1D434 && r <= 0x1D467 || r == 0x210E
 }
 
 // styledInWord reports whether r is a styled form that has no business

@@ -1,0 +1,86 @@
+package detect
+
+import (
+	"github.com/plainsight/plainsight/internal/ucd"
+	"github.com/plainsight/plainsight/report"
+)
+
+// numbers reports digits from different numbering systems inside one
+// number (UTS #39 §5.3): "1٢3" compares and sorts differently from what a
+// reader sees. Each number is a run of decimal digits with at most single
+// separators (".", ",", thin spaces) between them. The digits of the
+// minority systems are restored to the system most of the number uses.
+// Fullwidth digits are left to the styled-letter detector.
+func (e *engine) numbers(data []byte) {
+	cells := e.cells
+	for i := 0; i < len(cells); i++ {
+		if _, ok := digitZero(cells[i]); !ok {
+			continue
+		}
+		j := i
+		var zeros [4]rune
+		var counts [4]int
+		systems := 0
+		for j < len(cells) {
+			z, ok := digitZero(cells[j])
+			if !ok {
+				if (cells[j].r == '.' || cells[j].r == ',' || cells[j].r == 0x066B || cells[j].r == 0x066C) && j+1 < len(cells) {
+					if _, next := digitZero(cells[j+1]); next {
+						j++
+						continue
+					}
+				}
+				break
+			}
+			k := 0
+			for k < systems && zeros[k] != z {
+				k++
+			}
+			if k == systems && systems < len(zeros) {
+				zeros[k] = z
+				systems++
+			}
+			if k < len(zeros) {
+				counts[k]++
+			}
+			j++
+		}
+		if systems > 1 {
+			major := 0
+			for k := 1; k < systems; k++ {
+				if counts[k] > counts[major] {
+					major = k
+				}
+			}
+			for k := i; k < j; k++ {
+				z, ok := digitZero(cells[k])
+				if !ok || z == zeros[major] {
+					continue
+				}
+				rep := string(zeros[major] + (cells[k].r - z))
+				ch := withLook(e.describe(cells[k]), rep)
+				e.add(data, k, k+1, report.Finding{
+					Kind: report.MixedDigits, Severity: report.Warning, Confidence: 0.8,
+					Replacement: report.Str(rep), Chars: []report.Char{ch}, Word: e.text(data, i, j),
+					Message: "digit " + cp(cells[k].r) + " " + ucd.Name(cells[k].r) + " in a number written in another numbering system (" + ucd.Name(zeros[major]) + "…)",
+				})
+			}
+		}
+		i = j
+	}
+}
+
+// digitZero returns the zero of the decimal digit system of c, leaving out
+// fullwidth and mathematical digits (styled forms, judged elsewhere).
+func digitZero(c cell) (rune, bool) {
+	if c.r < 0x80 {
+		if c.r >= '0' && c.r <= '9' {
+			return '0', true
+		}
+		return 0, false
+	}
+	if c.a&aFancy != 0 {
+		return 0, false
+	}
+	return ucd.DigitZero(c.r)
+}
