@@ -57,8 +57,10 @@ type engine struct {
 	pairs      map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
 	asciiPairs *[128 * 128]int32 // pairs of ASCII letters
 	pairsBuilt bool
-	any        attr // union of the non-ASCII attributes of the block
-	special    bool // the block has characters for charPass's detectors
+	freq       map[rune]int // letters beyond ASCII in the block, counted on demand
+	letters    int          // letters in the block (with freq)
+	any        attr         // union of the non-ASCII attributes of the block
+	special    bool         // the block has characters for charPass's detectors
 	idents     map[string]identSeen
 	skel       []byte
 	found      []report.Finding
@@ -312,6 +314,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.order = e.order[:0]
 	e.lazy = e.lazy[:0]
 	e.pairsBuilt = false
+	e.freq, e.letters = nil, 0
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))

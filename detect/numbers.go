@@ -12,6 +12,9 @@ import (
 // minority systems are restored to the system most of the number uses.
 // Fullwidth digits are left to the styled-letter detector.
 func (e *engine) numbers(data []byte) {
+	if e.any&(aDigit|aWordSym) == 0 {
+		return // no digit beyond ASCII: every number is in one system
+	}
 	cells := e.cells
 	for i := 0; i < len(cells); i++ {
 		if _, ok := digitZero(cells[i]); !ok {
@@ -79,8 +82,8 @@ func digitZero(c cell) (rune, bool) {
 		}
 		return 0, false
 	}
-	if c.a&aFancy != 0 {
-		return 0, false
+	if c.a&aFancy != 0 || c.a&(aDigit|aWordSym) == 0 {
+		return 0, false // not a decimal digit (letter-shaped digits are aWordSym)
 	}
 	return ucd.DigitZero(c.r)
 }

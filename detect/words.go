@@ -924,6 +924,23 @@ func (e *engine) asciiWord(w *word) bool {
 	return true
 }
 
+// frequency returns how often r occurs in the block and how many letters
+// the block has, counted once per block.
+func (e *engine) frequency(r rune) (n, letters int) {
+	if e.freq == nil {
+		e.freq = map[rune]int{}
+		for _, x := range e.cells {
+			if x.a&aLetter != 0 {
+				e.letters++
+				if x.r >= 0x80 {
+					e.freq[x.r]++
+				}
+			}
+		}
+	}
+	return e.freq[r], e.letters
+}
+
 // latinAlternates reports Latin letters beyond ASCII that stand in for an
 // ASCII letter of the same shape (ı for i, ʋ for u, ɩ for i) in word k.
 // Turkish writes ı and Ewe ʋ all the time; a disguise uses them now and
@@ -935,7 +952,7 @@ func (e *engine) latinAlternates(data []byte, k int) {
 	cells := e.cells
 	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
-		if c.r < 0x80 || c.a&aLetter == 0 || c.a&aFancy != 0 {
+		if c.r < 0x80 || c.a&aLetter == 0 || c.a&aFancy != 0 || c.a.class() != cLatin {
 			continue
 		}
 		p, ok := ucd.Prototype(c.r)
@@ -947,15 +964,7 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if plain == 0 {
 			continue
 		}
-		n, letters := 0, 0
-		for _, x := range cells {
-			if x.a&aLetter != 0 {
-				letters++
-				if x.r == c.r {
-					n++
-				}
-			}
-		}
+		n, letters := e.frequency(c.r)
 		if n >= 4 && n*100 > letters {
 			continue // common in this text: part of its alphabet
 		}
