@@ -980,7 +980,7 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
 			self++
 		}
-		if fp, fo := fit.score(plain), fit.score(c.r)-self; fp < 3 || fp < 4*(fo+1) {
+		if fp, fo := fit.score(plain), fit.score(c.r)-self; fp < 3 || fp < 3*(fo+1) {
 			continue
 		}
 		ch := e.describe(c)
