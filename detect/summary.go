@@ -307,7 +307,11 @@ func (s *summarizer) patterns() []string {
 			continue // told above
 		}
 		sp := s.kinds[k]
-		out = append(out, fmt.Sprintf("%s ×%d: %s, %s", strings.ToLower(k.Info().Title), sp.count, topChars(sp.chars, 3), lineRange(sp.first, sp.last)))
+		what := topChars(sp.chars, 3)
+		if what != "" {
+			what = ": " + what
+		}
+		out = append(out, fmt.Sprintf("%s ×%d%s, %s", strings.ToLower(k.Info().Title), sp.count, what, lineRange(sp.first, sp.last)))
 	}
 	return out
 }
