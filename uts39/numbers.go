@@ -13,21 +13,10 @@ import (
 func DigitZeros(s string) []rune {
 	var zeros []rune
 	for i := 0; i < len(s); {
-		c := s[i]
-		var z rune
-		if c < utf8.RuneSelf {
-			i++
-			if c < '0' || c > '9' {
-				continue
-			}
-			z = '0'
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			var ok bool
-			if z, ok = ucd.DigitZero(r); !ok {
-				continue
-			}
+		z, n := digitZeroAt(s, i)
+		i += n
+		if z < 0 {
+			continue
 		}
 		found := false
 		for _, x := range zeros {
@@ -50,21 +39,10 @@ func DigitZeros(s string) []rune {
 func MixedNumbers(s string) bool {
 	first := rune(-1)
 	for i := 0; i < len(s); {
-		c := s[i]
-		var z rune
-		if c < utf8.RuneSelf {
-			i++
-			if c < '0' || c > '9' {
-				continue
-			}
-			z = '0'
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			var ok bool
-			if z, ok = ucd.DigitZero(r); !ok {
-				continue
-			}
+		z, n := digitZeroAt(s, i)
+		i += n
+		if z < 0 {
+			continue
 		}
 		if first < 0 {
 			first = z
@@ -73,4 +51,20 @@ func MixedNumbers(s string) bool {
 		}
 	}
 	return false
+}
+
+// digitZeroAt decodes the character at s[i:] and returns the zero of its
+// decimal digit system (-1 when it is not a decimal digit) and its width.
+func digitZeroAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c < '0' || c > '9' {
+			return -1, 1
+		}
+		return '0', 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if z, ok := ucd.DigitZero(r); ok {
+		return z, n
+	}
+	return -1, n
 }
