@@ -291,6 +291,14 @@ func TestMaxFindings(t *testing.T) {
 	}
 }
 
+// Findings below the minimum severity are left out of the summary too.
+func TestMinSeveritySummary(t *testing.T) {
+	rep := scanString(t, "one\u2003two Belаrus", Options{MinSeverity: report.Error})
+	if rep.Summary.Findings != 1 || rep.Summary.Counts[report.UnusualSpace] != 0 || rep.Summary.Severity[report.Warning] != 0 {
+		t.Errorf("summary counts findings below the minimum: %+v", rep.Summary)
+	}
+}
+
 func TestEmptyAndBinaryInput(t *testing.T) {
 	rep := scanString(t, "", Options{})
 	if rep.Suspicious || len(rep.Findings) != 0 || rep.Summary.Bytes != 0 {

@@ -635,7 +635,9 @@ func (e *engine) finish(data []byte) {
 		f[k].End = report.Position{Offset: e.base + int64(endOff), Line: el, Column: ec}
 	}
 	for _, k := range e.order {
-		e.sum.observe(&f[k], &e.lazy[k])
+		if e.keep(&f[k]) { // findings below the minimum severity count for nothing
+			e.sum.observe(&f[k], &e.lazy[k])
+		}
 	}
 }
 
