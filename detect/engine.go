@@ -347,9 +347,9 @@ func (e *engine) decode(data []byte) {
 	tbl := (*[0x20000]attr)(table)
 	var any attr   // union of the non-ASCII attributes: which passes have work
 	var ascii attr // union of the ASCII ones
-	var rtl, cjk int64
-	join, odd := false, false // odd: invalid bytes or fullwidth forms
-	n := 0                    // cells so far
+	var sf scriptFlags
+	odd := false // invalid bytes or fullwidth forms
+	n := 0       // cells so far
 	for i := 0; i < len(data) && n < len(cells); {
 		c := data[i]
 		if c < utf8.RuneSelf {
@@ -379,15 +379,7 @@ func (e *engine) decode(data []byte) {
 				a := tbl[r]
 				any |= a
 				if a&(aRTL|aCJK|aJoining) != 0 {
-					if a&aRTL != 0 {
-						rtl++
-					}
-					if a&aJoining != 0 && a&aLetter != 0 {
-						join = true
-					}
-					if a&aCJK != 0 && a&aLetter != 0 {
-						cjk++
-					}
+					sf.note(a)
 				}
 				cells[n] = cell{off: int32(i), r: r, a: a}
 				n++
@@ -421,15 +413,7 @@ func (e *engine) decode(data []byte) {
 		}
 		any |= a
 		if a&(aRTL|aCJK|aJoining) != 0 {
-			if a&aRTL != 0 {
-				rtl++
-			}
-			if a&aJoining != 0 && a&aLetter != 0 {
-				join = true
-			}
-			if a&aCJK != 0 && a&aLetter != 0 {
-				cjk++
-			}
+			sf.note(a)
 		}
 		cells[n] = cell{off: int32(i), r: r, a: a}
 		n++
@@ -439,11 +423,31 @@ func (e *engine) decode(data []byte) {
 	e.any = any
 	const special = aControl | aTag | aVS | aBidi | aIgnorable | aSpace | aPUA | aUnassigned
 	e.special = odd || any&special != 0 || ascii&aControl != 0
-	e.doc.rtl += rtl
-	e.doc.cjk += cjk
-	e.rtlBlock = rtl > 0 || e.doc.rtl > 0
-	e.cjkBlock = cjk > 0
-	e.joinBlock = join
+	e.doc.rtl += sf.rtl
+	e.doc.cjk += sf.cjk
+	e.rtlBlock = sf.rtl > 0 || e.doc.rtl > 0
+	e.cjkBlock = sf.cjk > 0
+	e.joinBlock = sf.join
+}
+
+// scriptFlags gathers, while decoding, what the block's scripts need of the
+// detectors: right-to-left letters, CJK letters, letters of scripts that use
+// joiners.
+type scriptFlags struct {
+	rtl, cjk int64
+	join     bool
+}
+
+func (f *scriptFlags) note(a attr) {
+	if a&aRTL != 0 {
+		f.rtl++
+	}
+	if a&aJoining != 0 && a&aLetter != 0 {
+		f.join = true
+	}
+	if a&aCJK != 0 && a&aLetter != 0 {
+		f.cjk++
+	}
 }
 
 func (e *engine) enabled(k report.Kind) bool { return !e.kindOff[k] }
