@@ -112,14 +112,18 @@ type wantFinding struct {
 	repl string // "-" for no replacement
 }
 
+// detectorCase is one input with the findings above info it must give and
+// the text restoration must give back.
+type detectorCase struct {
+	name     string
+	in       string
+	want     []wantFinding
+	restored string // "" means: same as in
+	opts     Options
+}
+
 func TestDetectors(t *testing.T) {
-	cases := []struct {
-		name     string
-		in       string
-		want     []wantFinding
-		restored string // "" means: same as in
-		opts     Options
-	}{
+	cases := []detectorCase{
 		{"cyrillic a in a word", "The Belаrus army.", []wantFinding{{report.LookalikeInWord, "а", "a"}}, "The Belarus army.", Options{}},
 		{"lone cyrillic a between english words", "This is а test of the system.", []wantFinding{{report.LookalikeWord, "а", "a"}}, "This is a test of the system.", Options{}},
 		{"whole cyrillic word among english", "Check the ѕсоре of the project now.", []wantFinding{{report.LookalikeWord, "ѕ", "s"}, {report.LookalikeWord, "с", "c"}, {report.LookalikeWord, "о", "o"}, {report.LookalikeWord, "р", "p"}, {report.LookalikeWord, "е", "e"}}, "Check the scope of the project now.", Options{}},
@@ -160,6 +164,13 @@ func TestDetectors(t *testing.T) {
 		{"confusable identifiers", "value := 1\nreturn valuе\n", []wantFinding{{report.LookalikeInWord, "е", "e"}, {report.ConfusableIdentifier, "valuе", "-"}}, "value := 1\nreturn value\n", Options{Mode: Code}},
 		{"russian comment beside english code", "x := count // счётчик а также\n", nil, "", Options{Mode: Code}},
 	}
+	checkCases(t, cases)
+}
+
+// checkCases scans and restores every case and compares the findings above
+// info, the restored text and the change log.
+func checkCases(t *testing.T, cases []detectorCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rep := scanString(t, c.in, c.opts)

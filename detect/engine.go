@@ -59,6 +59,7 @@ type engine struct {
 	pairsBuilt bool
 	freq       map[rune]int // letters beyond ASCII in the block, counted on demand
 	letters    int          // letters in the block (with freq)
+	loneSeen   bool         // the block's one-letter words are in doc.lone
 	any        attr         // union of the non-ASCII attributes of the block
 	special    bool         // the block has characters for charPass's detectors
 	idents     map[string]identSeen
@@ -83,6 +84,9 @@ type docContext struct {
 	cjk       int64
 	zalgo     int // letters carrying marks that no language puts there
 	zalgoSeen int // letters carrying any combining mark on a Latin base
+	// lone holds the letters, in small case, that the text writes as words
+	// of one letter in scripts other than Latin (Russian "с", "и").
+	lone map[rune]bool
 }
 
 func newEngine(opts Options, emit func(*report.Finding) error) *engine {
@@ -315,6 +319,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.lazy = e.lazy[:0]
 	e.pairsBuilt = false
 	e.freq, e.letters = nil, 0
+	e.loneSeen = false
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))

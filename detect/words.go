@@ -3,6 +3,7 @@ package detect
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/plainsight/plainsight/internal/ucd"
 	"github.com/plainsight/plainsight/report"
@@ -179,6 +180,12 @@ func (e *engine) tokenise() {
 			i++
 			continue
 		}
+		if i > 0 && cells[i-1].r < 0x80 && strings.ContainsRune("%\\-+#'.*$", cells[i-1].r) {
+			if end := e.directive(i); end > i {
+				i = end
+				continue
+			}
+		}
 		if len(words) == cap(words) {
 			words = append(words, word{})
 		} else {
@@ -194,7 +201,7 @@ func (e *engine) tokenise() {
 		simple := true // only plain letters of one class so far
 		for j < len(cells) {
 			a := cells[j].a
-			if wordish(a) {
+			if wordish(a) && !(a&aWordSym != 0 && e.operator(j)) {
 				if a&(aLetter|aFancy|aWordSym) == aLetter {
 					cl := a.class()
 					if cl == cNone {
@@ -254,9 +261,86 @@ func (e *engine) tokenise() {
 		} else {
 			words = words[:len(words)-1]
 		}
-		i = j
+		i = max(j, i+1) // an operator alone ends the word before it starts
 	}
 	e.words = words
+}
+
+// directive returns the end of the format directive or escape sequence
+// whose letters start at cell i, or i when there is none. Catalogues and
+// technical text write them against words: in "%sПереместите" or
+// "\\nПустая" the s and the n are syntax, not letters of a Latin word
+// mixed with Cyrillic. Recognised: printf conversions ("%s", "%-10s",
+// "%2lu", "%1$s", "%.2f") and backslash escapes ("\\n", "\\t", "\\x1f",
+// "\\u00e9").
+func (e *engine) directive(i int) int {
+	c := e.cells
+	at := func(j int) rune {
+		if j < len(c) {
+			return c[j].r
+		}
+		return 0
+	}
+	switch {
+	case c[i-1].r == '\\':
+		if i >= 2 && c[i-2].r == '\\' {
+			return i // "\\\\n" is a backslash, then the letter n
+		}
+		digits := 0
+		switch c[i].r {
+		case 'a', 'b', 'e', 'f', 'n', 'r', 't', 'v':
+		case 'x':
+			digits = 2
+		case 'u':
+			digits = 4
+		case 'U':
+			digits = 8
+		default:
+			return i
+		}
+		j := i + 1
+		for ; j < i+1+digits && isHex(at(j)); j++ {
+		}
+		return j
+	}
+	// A printf directive: '%', flags, width and precision, then the
+	// letters from i on. The word may start at the width's digits.
+	k := i - 1
+	for k >= 0 && k > i-8 && strings.ContainsRune("-+#'.*$0123456789", c[k].r) {
+		k--
+	}
+	if k < 0 || c[k].r != '%' || k > 0 && c[k-1].r == '%' {
+		return i
+	}
+	j := i
+	for j < len(c) && c[j].r >= '0' && c[j].r <= '9' {
+		j++
+	}
+	for _, m := range [...]string{"hh", "ll", "h", "l", "L", "q", "j", "z", "Z", "t"} {
+		if at(j) == rune(m[0]) && (len(m) == 1 || at(j+1) == rune(m[1])) {
+			j += len(m)
+			break
+		}
+	}
+	if r := at(j); r < 0x80 && strings.ContainsRune("diouxXeEfFgGaAcsSpnmC", r) {
+		return j + 1
+	}
+	return i
+}
+
+func isHex(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F'
+}
+
+// operator reports whether the mathematical symbol at cell j (a word
+// symbol, such as × for x) stands as an operator does: next to a digit
+// ("A4×6", "6×9") or alone between spaces ("BLOCKS × 512"). There it is a
+// sign, not a letter's look-alike joining a word.
+func (e *engine) operator(j int) bool {
+	c := e.cells
+	digit := j > 0 && c[j-1].a&aDigit != 0 || j+1 < len(c) && c[j+1].a&aDigit != 0
+	alone := j > 0 && c[j-1].r == ' ' && j+1 < len(c) && c[j+1].r == ' '
+	return (digit || alone) && ucd.CategoryOf(c[j].r) == ucd.CatSm
 }
 
 // count adds cell j to the statistics of w.
@@ -362,15 +446,27 @@ func (e *engine) present(k int, c class) bool {
 	words := e.words
 	lo, hi := k-window, k+window
 	local := words[k].letters == 1
+	// A one-letter word needs its script nearby, or a block that is
+	// largely written in it: "і" among quoted option names in a Ukrainian
+	// manual is the Ukrainian conjunction.
+	var inC, all int
 	for j := range words {
-		if j == k || words[j].vote != c || words[j].weight < 1 {
+		if j == k || words[j].weight < 1 {
 			continue
 		}
+		all++
+		if words[j].vote != c {
+			continue
+		}
+		inC++
 		if !local || j >= lo && j <= hi {
 			return true
 		}
 	}
-	return !local && e.doc.votes[c] >= 1
+	if local {
+		return inC >= 5 && inC*3 >= all
+	}
+	return e.doc.votes[c] >= 1
 }
 
 // judge decides the intended script of word k and reports its disguised
@@ -420,6 +516,9 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			return cNone // other scripts quote Latin words all the time; only lone letters are swapped back
 		}
 		if w.letters == 1 && !e.flanked(k) {
+			return cNone
+		}
+		if ctx != cLatin && !e.loneWord(k, ctx) {
 			return cNone
 		}
 		if ctx != cLatin && !coreLetter(lookalikeIn(e.cells[int(w.from)].r, ctx, false)) {
@@ -579,6 +678,69 @@ func (e *engine) flanked(k int) bool {
 		return true
 	}
 	return k > 0 && (e.gapIsProse(int(words[k-1].to), int(words[k].from)) || e.afterNumber(int(words[k].from)))
+}
+
+// loneWord reports whether the lone Latin letter of word k, in text of
+// another script, stands where a one-letter word of that script would: a
+// preposition or conjunction (Russian "с", "у", "а", Ukrainian "і"), which
+// is never quoted, is followed by the word it governs, and is capitalised
+// only at the start of a sentence. Technical text names keys, options,
+// axes and units with single Latin letters ("„b“", "по Y,", "a — add",
+// "K, M, G"); those are left alone.
+func (e *engine) loneWord(k int, ctx class) bool {
+	w := &e.words[k]
+	cells := e.cells
+	from, to := int(w.from), int(w.to)
+	// Followed by a space and a letter.
+	if to+1 >= len(cells) || cells[to].r != ' ' || cells[to+1].a&aLetter == 0 {
+		return false
+	}
+	// Preceded by a space or an opening parenthesis, or starting the line.
+	if from > 0 && !strings.ContainsRune(" \n(", cells[from-1].r) {
+		return false
+	}
+	// A word of one letter in the languages of that script, or one that
+	// the text itself writes.
+	if r := unicode.ToLower(lookalikeIn(cells[from].r, ctx, false)); !strings.ContainsRune(oneLetterWords, r) && !e.oneLetterWord(r) {
+		return false
+	}
+	if cells[from].a&aUpper == 0 {
+		return true
+	}
+	// A capital starts a sentence: the line, or after . ! ? …
+	j := from - 1
+	for j >= 0 && cells[j].r == ' ' {
+		j--
+	}
+	return j < 0 || strings.ContainsRune("\n.!?…", cells[j].r)
+}
+
+// oneLetterWords are the words of one letter in the Cyrillic and Greek
+// languages (Russian, Ukrainian, Belarusian, Bulgarian, Serbian,
+// Macedonian; Greek), the ones a lone Latin letter could stand in for.
+const oneLetterWords = "авеийкосуяізѝўј" + "οηήω"
+
+// oneLetterWord reports whether the text so far writes r (in small case)
+// as a word of one letter in a script other than Latin.
+func (e *engine) oneLetterWord(r rune) bool {
+	if !e.loneSeen {
+		e.loneSeen = true
+		for i := range e.words {
+			w := &e.words[i]
+			if w.letters != 1 || !w.simple || w.vote == cLatin || w.vote == cNone || w.vote == cOther {
+				continue
+			}
+			if e.doc.lone == nil {
+				e.doc.lone = map[rune]bool{}
+			}
+			for j := int(w.from); j < int(w.to); j++ {
+				if e.cells[j].a&aLetter != 0 {
+					e.doc.lone[unicode.ToLower(e.cells[j].r)] = true
+				}
+			}
+		}
+	}
+	return e.doc.lone[r]
 }
 
 // afterNumber reports whether the cell before from is a space that follows
@@ -968,6 +1130,9 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if n >= 4 && n*100 > letters {
 			continue // common in this text: part of its alphabet
 		}
+		if e.alphabetInUse(c.r) {
+			continue
+		}
 		fit := e.fit(j, cLatin)
 		if !fit.ok() {
 			continue
@@ -992,6 +1157,31 @@ func (e *engine) latinAlternates(data []byte, k int) {
 			Message: fmt.Sprintf("%q (%s %s) in %q looks like %q, which the rest of the text uses in its place", string(c.r), cp(c.r), ucd.Name(c.r), wordText, string(plain)),
 		})
 	}
+}
+
+// companions lists, for Latin letters that look like an ASCII letter but
+// belong to living alphabets, letters that only those alphabets have
+// beside them: a text that writes ş or ğ writes Turkish or Azerbaijani,
+// where ı is a letter of its own; ð goes with Icelandic þ; ɛ, ɔ and ŋ with
+// the ʋ and ɩ of Ewe, Kabiye and other West African orthographies. Place
+// names quoted in another language keep their alphabet too ("Kırşehir" in
+// a list of provinces).
+var companions = map[rune]string{
+	'ı': "şğəŞĞƏİ", 'þ': "ðÐæÆ", 'Þ': "ðÐæÆ",
+	'ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ", 'Ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ",
+	'ɩ': "ɛɔŋɖƐƆŊƉ", 'Ɩ': "ɛɔŋɖƐƆŊƉ",
+}
+
+// alphabetInUse reports whether the block writes letters that only the
+// alphabets using r have (see companions), so that r is a letter of the
+// text rather than a stand-in.
+func (e *engine) alphabetInUse(r rune) bool {
+	for _, c := range companions[r] {
+		if n, _ := e.frequency(c); n > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // phonetic reports whether a word has Latin letters beyond ASCII other than

@@ -1,0 +1,45 @@
+package detect
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plainsight/plainsight/report"
+)
+
+// Technical and translated text writes Latin letters and symbols against
+// other scripts without disguising anything: format directives, option
+// letters, axes, multiplication signs, letters of other alphabets. Each
+// case pins one rule of the context model; the attacks beside them must
+// still be caught.
+func TestTechnicalText(t *testing.T) {
+	polish := strings.Repeat("Wybierz plik, który ma zostać zainstalowany i sprawdzony w tym katalogu.\n", 6)
+	english := strings.Repeat("This is what it is: this list is in this file, with this and this in it.\n", 6)
+	ukrainian := strings.Repeat("Параметр вмикає розширення архітектури, яке потрібне для цієї інструкції.\n", 3)
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	checkCases(t, []detectorCase{
+		// Format directives and escapes are syntax, not letters of a word.
+		{"printf directive against a word", "ошибка: %sПереместите файлы в каталог.\n", nil, "", Options{}},
+		{"printf width and length", "прочитано %2luс файла и %-10sархива\n", nil, "", Options{}},
+		{"backslash escape against a word", "строка \\aОшибка и \\nПустая строка \\u00e9 здесь\n", nil, "", Options{}},
+		// Multiplication signs are operators.
+		{"multiplication between digits", "Размеры A4×6 и 6×9 и 10×15 см.\n", nil, "", Options{}},
+		{"multiplication between spaces", "Change tape after NUMBER × 1024 bytes.\n", nil, "", Options{}},
+		// Single Latin letters in Cyrillic text that name things.
+		{"quoted option letters", "Когда ВИДът е „b“, „c“ или „u“, и трябва да се пропусне.\n", nil, "", Options{}},
+		{"axis after a preposition", "Выравнивание по X, затем по Y, и всё.\n", nil, "", Options{}},
+		{"capital mid-sentence", "Вариант на X сървъра няма да се променя.\n", nil, "", Options{}},
+		{"letter that is no word", "после p должен быть указан список процессов.\n", nil, "", Options{}},
+		{"list of register letters", "разрешён b, h, s и d в этом месте.\n", nil, "", Options{}},
+		{"key before a dash", "y — прилагане на парчето към индекса\n", nil, "", Options{}},
+		// The one-letter words they could disguise are still restored.
+		{"latin c for the preposition", "Я пошёл в магазин c другом вчера.\n", []wantFinding{lw("c", "с")}, "Я пошёл в магазин с другом вчера.\n", Options{}},
+		{"latin a after a parenthesis", "Ищите в профиле (a не в каталоге) снова.\n", []wantFinding{lw("a", "а")}, "Ищите в профиле (а не в каталоге) снова.\n", Options{}},
+		{"latin o for the preposition", "Он рассказал o погоде в городе.\n", []wantFinding{lw("o", "о")}, "Он рассказал о погоде в городе.\n", Options{}},
+		// Letters of other alphabets, with their companions.
+		{"turkish names in a polish list", polish + "Prowincje: Aydın, Kırşehir, Diyarbakır i Adıyaman.\n", nil, "", Options{}},
+		{"icelandic thorn", polish + "Býr til skjágræju þar sem hægt er að breyta þá innihaldi reitsins.\n", nil, "", Options{}},
+		{"dotless i in english is still a stand-in", english + "Thıs is the list.\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}}, english + "This is the list.\n", Options{}},
+		{"ukrainian conjunction among quoted names", ukrainian + "«zdinx» і «zfhmin» або «zhinxmin» і «zqinx» або «zknd» і «zkne» або «zknh» і «zksed» або «zksh» і «zkt»\n", nil, "", Options{}},
+	})
+}
