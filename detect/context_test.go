@@ -43,3 +43,17 @@ func TestTechnicalText(t *testing.T) {
 		{"ukrainian conjunction among quoted names", ukrainian + "«zdinx» і «zfhmin» або «zhinxmin» і «zqinx» або «zknd» і «zkne» або «zknh» і «zksed» або «zksh» і «zkt»\n", nil, "", Options{}},
 	})
 }
+
+// Words run together from two scripts, where the case or an apostrophe
+// shows the seam, are not disguises; sizes in any digits are numbers.
+func TestJunctions(t *testing.T) {
+	ru := strings.Repeat("Используйте этот параметр, чтобы выбрать метод запроса.\n", 3)
+	checkCases(t, []detectorCase{
+		{"capital after small letter", ru + "HTTP и --method=МетодHTTP для запроса\n", nil, "", Options{}},
+		{"capitals then small letters", ru + "Утилита split создаёт части ПРЕФИКСaa, ПРЕФИКСab с размером\n", nil, "", Options{}},
+		{"ending after an apostrophe", ru + "Утилиты gzip и tar: замена sed'ом и Modalias'ы\n", nil, "", Options{}},
+		{"twice-formatted directive", ru + "при %s:\n%%sСделайте коммит\n", nil, "", Options{}},
+		{"bengali sizes", "কাগজের আকার ১০x১৫ এবং ১০x১৩ সেমি\n", nil, "", Options{}},
+		{"a swapped letter keeps the word's case", ru + "Используйте этот пaраметр снова.\n", []wantFinding{{report.LookalikeInWord, "a", "а"}}, ru + "Используйте этот параметр снова.\n", Options{}},
+	})
+}

@@ -309,8 +309,8 @@ func (e *engine) directive(i int) int {
 	for k >= 0 && k > i-8 && strings.ContainsRune("-+#'.*$0123456789", c[k].r) {
 		k--
 	}
-	if k < 0 || c[k].r != '%' || k > 0 && c[k-1].r == '%' {
-		return i
+	if k < 0 || c[k].r != '%' {
+		return i // "%%s" counts too: twice-formatted strings escape the first pass
 	}
 	j := i
 	for j < len(c) && c[j].r >= '0' && c[j].r <= '9' {
@@ -486,7 +486,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			classes = append(classes, c)
 		}
 	}
-	if len(classes) == 0 || pure != (len(classes) == 1) {
+	if len(classes) == 0 || pure != (len(classes) == 1) || e.dimensions(w) {
 		return cNone
 	}
 	if len(classes) == 1 && classes[0] == cLatin {
@@ -562,6 +562,23 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	return target
 }
 
+// dimensions reports whether w is numbers joined by x, as sizes are
+// written in any numbering system ("10x15", "১০x১৫").
+func (e *engine) dimensions(w *word) bool {
+	xs, digits := 0, 0
+	for j := int(w.from); j < int(w.to); j++ {
+		switch r := e.cells[j].r; {
+		case r == 'x' || r == 'X':
+			xs++
+		case ucd.CategoryOf(r) == ucd.CatNd:
+			digits++
+		default:
+			return false
+		}
+	}
+	return xs > 0 && digits > xs
+}
+
 // maths reports whether word k stands next to a mathematical operator on
 // its line, as the symbols of a formula do.
 func (e *engine) maths(k int) bool {
@@ -585,16 +602,19 @@ func (e *engine) maths(k int) bool {
 }
 
 // junction reports whether a mixed word is two words run together, as
-// scraped text has them ("ссылкойAll"): two runs of letters of different
-// scripts, the second starting with a capital after a small letter, each of
-// at least two letters. Disguises swap single letters here and there.
+// scraped and technical text has them: two runs of letters of different
+// scripts, each in use nearby, whose boundary shows in the case of the
+// letters ("ссылкойAll", "МетодHTTP", "ПРЕФИКСab") or at an apostrophe
+// ("sed'ом"). Disguises swap single letters here and there, keeping the
+// word's case.
 func (e *engine) junction(k int) bool {
 	w := &e.words[k]
 	runs, first, second := 0, 0, 0
 	var classes [2]class
 	prev := cNone
 	var capAt int
-	lowerBefore, secondLower := false, false
+	lowerBefore := false
+	firstUpper, secondUpper, allLower := true, true, true
 	var last attr
 	for j := int(w.from); j < int(w.to); j++ {
 		a := e.cells[j].a
@@ -616,15 +636,32 @@ func (e *engine) junction(k int) bool {
 		last = a
 		if runs == 1 {
 			first++
+			firstUpper = firstUpper && a&aUpper != 0
 		} else {
 			second++
-			if a&aLower != 0 {
-				secondLower = true
+			if a&aLower == 0 {
+				allLower = false
 			}
+			secondUpper = secondUpper && a&aUpper != 0
 		}
 	}
-	return runs == 2 && first >= 2 && second >= 2 && lowerBefore && secondLower && e.cells[capAt].a&aUpper != 0 &&
-		e.present(k, classes[0]) && e.present(k, classes[1])
+	if runs != 2 || first < 2 || !e.present(k, classes[0]) || !e.present(k, classes[1]) {
+		return false
+	}
+	if apostrophe(e.cells[capAt-1].r) {
+		return true // a foreign word with an ending of the text's language: "sed'ом", "Modalias'ы"
+	}
+	if second < 2 {
+		return false
+	}
+	capital := e.cells[capAt].a&aUpper != 0
+	switch {
+	case lowerBefore && capital:
+		return true // "ссылкойAll", "МетодHTTP": a capital after a small letter
+	case !lowerBefore && firstUpper && !secondUpper && allLower:
+		return true // "ПРЕФИКСab": a name in capitals, then small letters
+	}
+	return false
 }
 
 // letterClass is the class a letter counts in: letters of no script (the
