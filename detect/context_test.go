@@ -54,6 +54,29 @@ func TestJunctions(t *testing.T) {
 		{"ending after an apostrophe", ru + "Утилиты gzip и tar: замена sed'ом и Modalias'ы\n", nil, "", Options{}},
 		{"twice-formatted directive", ru + "при %s:\n%%sСделайте коммит\n", nil, "", Options{}},
 		{"bengali sizes", "কাগজের আকার ১০x১৫ এবং ১০x১৩ সেমি\n", nil, "", Options{}},
-		{"a swapped letter keeps the word's case", ru + "Используйте этот пaраметр снова.\n", []wantFinding{{report.LookalikeInWord, "a", "а"}}, ru + "Используйте этот параметр снова.\n", Options{}},
+		{"a swapped letter keeps the word's case", ru + "Используйте этот пaраметр снова.\n", []wantFinding{{report.LookalikeInWord, "a", "а"}}, ru + "Используйте этот параметр снова.\n", Options{RestoreSlips: true}},
 	})
+}
+
+// One look-alike alone in a long text of another script is a typing slip
+// between keyboard layouts: info, kept as written. Two, a short text, or an
+// English text are disguises.
+func TestTypingSlips(t *testing.T) {
+	ru := strings.Repeat("Используйте этот параметр, чтобы выбрать метод запроса к серверу.\n", 4)
+	el := strings.Repeat("Η λειτουργία δεν υποστηρίζεται από αυτό το σύστημα αρχείων.\n", 4)
+	en := strings.Repeat("Use this option to choose the method of the request to the server.\n", 4)
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"latin c in a long russian text", ru + "Ошибка: нет cвязи.\n", nil, "", Options{}},
+		{"latin I in a long greek text", el + "ΛΕΙΤΟΥΡΓIΚΟΤΗΤΑΣ\n", nil, "", Options{}},
+		{"cyrillic P in a latin name in russian", ru + "Библиотека Рixbuf не найдена.\n", nil, "", Options{}},
+		{"restored on request", ru + "Ошибка: нет cвязи.\n", []wantFinding{in("c", "с")}, ru + "Ошибка: нет связи.\n", Options{RestoreSlips: true}},
+		{"two are a disguise", ru + "Ошибка: нет cвязи с сервeром.\n", []wantFinding{in("c", "с"), in("e", "е")}, ru + "Ошибка: нет связи с сервером.\n", Options{}},
+		{"a short message is a disguise", "Ошибка: нет cвязи.\n", []wantFinding{in("c", "с")}, "Ошибка: нет связи.\n", Options{}},
+		{"cyrillic in english is a disguise", en + "The sеrver failed.\n", []wantFinding{in("е", "e")}, en + "The server failed.\n", Options{}},
+	})
+	rep := scanString(t, ru+"Ошибка: нет cвязи.\n", Options{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Info || !strings.Contains(rep.Findings[0].Message, "typing slip") {
+		t.Errorf("want one info finding explaining the slip, got %+v", rep.Findings)
+	}
 }

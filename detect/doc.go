@@ -53,16 +53,24 @@
 //     class that needs the fewest swaps among those whose letters all have a
 //     look-alike, preferring the context's class; a class the context shows
 //     no distinctive use of is never chosen. Two runs of different scripts,
-//     each a word of its own (a capital after a small letter, "ссылкойAll"),
-//     are a junction, not a disguise, when both scripts are in use nearby.
-//     Short words next to mathematical operators may mix Greek and Latin.
+//     each a word of its own, are a junction, not a disguise, when both
+//     scripts are in use nearby and the seam shows in the case of the
+//     letters ("ссылкойAll", "ПРЕФИКСab") or at an apostrophe ("sed'ом").
+//     Short words next to mathematical operators may mix Greek and Latin;
+//     printf directives and backslash escapes ("%sФайл", "\nСтрока") are
+//     syntax, not letters, and a multiplication sign between numbers is an
+//     operator.
 //   - A word written in one class X among words of class Y is converted
 //     only if every letter has a Y look-alike and X is not in use nearby
 //     (no distinctive X word in the block or the document for a longer word;
 //     none within the window for a one-letter word, which must also stand
 //     between words like an article, not among digits like a symbol). Into
 //     a class other than Latin only one-letter words are converted: other
-//     scripts quote Latin names and acronyms all the time.
+//     scripts quote Latin names and acronyms all the time. And only where
+//     a one-letter word of that script would stand: a preposition or
+//     conjunction of its languages (or one the text writes itself), not
+//     quoted, followed by a word, capitalised only at a sentence start.
+//     "по оси X," and „b“ name things; "c другом" is a disguised "с".
 //   - Mixed words are judged first, and their verdict becomes their vote, so
 //     that a lone letter is judged among what its neighbours really are.
 //   - Where several letters share a prototype (I and l, σ and ο), the one
@@ -70,9 +78,16 @@
 //     failing that, case is taken from the word (a capital Ӏ after a small
 //     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
 //   - Latin letters beyond ASCII that share a prototype with an ASCII letter
-//     (ı, ʋ, ɩ) are disguises only when they are rare in the block and the
-//     ASCII letter fits their neighbours far better: Turkish and Ewe text
-//     uses them throughout.
+//     (ı, ʋ, ɩ, þ) are disguises only when they are rare in the block, the
+//     ASCII letter fits their neighbours far better, and the block writes no
+//     letter only their alphabets have (ş or ğ beside ı, ð beside þ):
+//     Turkish, Icelandic and Ewe text uses them throughout.
+//   - One look-alike alone in a block of at least 20 distinctive words of a
+//     script other than Latin, swapped between that script and Latin, in a
+//     document with no disguise so far, is a typing slip between keyboard
+//     layouts (a Latin "c" in a Russian word): reported at info and kept,
+//     unless Options.RestoreSlips. A disguise swaps letters here and there,
+//     and short texts never qualify.
 //   - Styled letters (mathematical alphanumerics, fullwidth forms outside
 //     CJK text, enclosed letters, small capitals) are disguises in a styled
 //     word, or inside an ordinary word; a lone mathematical letter is maths.

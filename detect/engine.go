@@ -87,6 +87,8 @@ type docContext struct {
 	// lone holds the letters, in small case, that the text writes as words
 	// of one letter in scripts other than Latin (Russian "с", "и").
 	lone map[rune]bool
+	// disguised is set once a block had a finding above info.
+	disguised bool
 }
 
 func newEngine(opts Options, emit func(*report.Finding) error) *engine {
@@ -473,6 +475,7 @@ type lazyFinding struct {
 	from   int32 // look-alikes: the word's cells [from, to)
 	to     int32
 	t      class
+	slip   bool   // look-alikes: judged a typing slip (engine.slips)
 	word   bool   // invisible: inside a word
 	why    string // invisible: what the character is
 }
@@ -537,6 +540,13 @@ func (e *engine) materialize(data []byte, k int) {
 			f.Message = "the word " + wordQ + " is written in " + from + " letters that look like " + tn + " ones, among " + tn + " words: " + from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") stands for " + rr.quoted
 		} else {
 			f.Message = from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") in the " + tn + " word " + wordQ + " looks like " + tn + " " + rr.quoted
+		}
+		if l.slip {
+			dom := l.t
+			if dom == cLatin {
+				dom = attrOf(l.r).class()
+			}
+			f.Message += "; the only one in a long " + classNames[dom] + " text, so more likely a typing slip between keyboard layouts than a disguise"
 		}
 		f.Chars = []report.Char{ch}
 		f.Word = wordText

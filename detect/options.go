@@ -67,6 +67,10 @@ type Options struct {
 	// ReplaceInvalid replaces invalid UTF-8 bytes with U+FFFD instead of
 	// keeping them.
 	ReplaceInvalid bool
+	// RestoreSlips treats a lone look-alike in a long text of another
+	// script as a disguise (an error, restored) instead of a likely typing
+	// slip between keyboard layouts (info, kept as written).
+	RestoreSlips bool
 }
 
 // DefaultMaxFindings is the cap on stored findings when Options.MaxFindings

@@ -146,9 +146,68 @@ func (e *engine) wordPass(data []byte) {
 			}
 		}
 	}
+	e.slips(data, &block)
+	for k := range e.found {
+		if e.found[k].Severity >= report.Warning {
+			e.doc.disguised = true
+			break
+		}
+	}
 	for c := range block {
 		e.doc.votes[c] += block[c]
 	}
+}
+
+// slipWords is how many words with letters only its script has a block
+// needs before one look-alike in it can count as a typing slip.
+const slipWords = 20
+
+// slips judges a look-alike that stands alone in a long text written in a
+// script other than Latin. People who write Russian, Greek or Bulgarian
+// switch between two keyboard layouts all day, and the keys they share
+// give the same shapes: a Latin c in a Russian word, a Latin I in a Greek
+// one, a Cyrillic Р in a Latin name quoted in Russian. One such word in a
+// block of at least slipWords words of that script, in a document with no
+// other disguise so far, is far more likely such a slip than a disguise:
+// a disguise swaps letters here and there, not once. It is reported at
+// info with no replacement (restoration keeps the writer's text), unless
+// Options.RestoreSlips asks to treat it as a disguise. Short texts (a
+// message, a name) never qualify, so the classic filter evasion of one
+// Latin letter in a Russian word is still an error there.
+func (e *engine) slips(data []byte, block *[numClasses]float64) {
+	if e.opts.RestoreSlips || e.opts.Mode == Code || e.doc.disguised {
+		return
+	}
+	dom := cNone
+	for c := cLatin; c < numClasses; c++ {
+		if dom == cNone || block[c] > block[dom] {
+			dom = c
+		}
+	}
+	if dom == cLatin || dom == cOther || block[dom] < slipWords {
+		return
+	}
+	slip := -1
+	for k := range e.found {
+		f := &e.found[k]
+		if f.Severity < report.Warning {
+			continue
+		}
+		l := &e.lazy[k]
+		if l.how != lazySwap || slip >= 0 {
+			return // another disguise, or a second swapped letter
+		}
+		if t := attrOf(l.r).class(); !(t == dom && l.t == cLatin || t == cLatin && l.t == dom) {
+			return // not between the two layouts
+		}
+		slip = k
+	}
+	if slip < 0 {
+		return
+	}
+	f := &e.found[slip]
+	f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
+	e.lazy[slip].slip = true
 }
 
 // adjacent reports whether words a and b are separated by white space only

@@ -32,6 +32,7 @@ type apiOptions struct {
 	FoldCompatibility bool     `json:"fold_compatibility,omitempty"`
 	KeepSpaces        bool     `json:"keep_spaces,omitempty"`
 	ReplaceInvalid    bool     `json:"replace_invalid,omitempty"`
+	RestoreSlips      bool     `json:"restore_slips,omitempty"`
 }
 
 func (o *apiOptions) options() (plainsight.Options, error) {
@@ -61,6 +62,7 @@ func (o *apiOptions) options() (plainsight.Options, error) {
 	opts.FoldCompatibility = o.FoldCompatibility
 	opts.KeepSpaces = o.KeepSpaces
 	opts.ReplaceInvalid = o.ReplaceInvalid
+	opts.RestoreSlips = o.RestoreSlips
 	return opts, nil
 }
 
@@ -94,6 +96,8 @@ func (o *apiOptions) fromQuery(q url.Values, extra map[string]*bool) error {
 			o.KeepSpaces, err = strconv.ParseBool(v)
 		case "replace_invalid":
 			o.ReplaceInvalid, err = strconv.ParseBool(v)
+		case "restore_slips":
+			o.RestoreSlips, err = strconv.ParseBool(v)
 		case "source":
 			// Read by the caller.
 		default:

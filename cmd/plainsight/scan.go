@@ -42,6 +42,7 @@ type scanFlags struct {
 	writeBaseline string
 	configFile    string
 	noConfig      bool
+	restoreSlips  bool
 	maxFindings   int
 }
 
@@ -106,6 +107,7 @@ func (a *app) commonFlags(c *cobra.Command, f *scanFlags) {
 	fl.StringVar(&f.mode, "mode", "auto", "prose, code, or auto (by file extension; standard input is prose)")
 	fl.StringSliceVar(&f.scripts, "scripts", nil, "scripts the text is expected to use, e.g. Latin,Cyrillic: whole words in them are never judged look-alikes")
 	fl.StringVar(&f.allow, "allow", "", "characters never reported")
+	fl.BoolVar(&f.restoreSlips, "restore-slips", false, "treat a lone look-alike in a long text of another script as a disguise (error, restored), not a typing slip (info, kept)")
 	fl.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines and treat the --field of each record as one input")
 	fl.StringVar(&f.field, "field", "text", "with --jsonl, the field holding the text")
 	fl.StringVar(&f.configFile, "config", "", "configuration file (default: "+config.FileName+" in the repository root)")
@@ -214,11 +216,12 @@ func (a *app) resolve(cmd *cobra.Command, f *scanFlags, firstPath string) (*sett
 		s.skipKinds[k] = true
 	}
 	s.base = detect.Options{
-		MinSeverity: s.minSev,
-		Kinds:       kinds,
-		Scripts:     f.scripts,
-		Allow:       f.allow,
-		MaxFindings: f.maxFindings,
+		MinSeverity:  s.minSev,
+		Kinds:        kinds,
+		Scripts:      f.scripts,
+		Allow:        f.allow,
+		MaxFindings:  f.maxFindings,
+		RestoreSlips: f.restoreSlips,
 	}
 	if f.baseline != "" {
 		b, err := config.LoadBaseline(f.baseline)
