@@ -90,6 +90,18 @@ func (e *engine) charPass(data []byte) {
 				Kind: report.PrivateUse, Severity: sev, Confidence: 0.6,
 				Message: fmt.Sprintf("private-use character %s: its look depends on the font, so readers may see anything", cp(c.r)),
 			})
+		case c.r == utf8.RuneError:
+			// A literal U+FFFD is an assigned character (valid UTF-8 EF BF
+			// BD): a decoder put it where it met bytes it could not read,
+			// before this text reached us. It disguises nothing and the
+			// lost character cannot be recovered, so it is only noted.
+			// It is reported with the invalid bytes it stands for, as the
+			// trace they left; invalid bytes in this input remain a
+			// finding of their own (see invalid).
+			e.add(data, i, i+1, report.Finding{
+				Kind: report.InvalidUTF8, Severity: report.Info, Confidence: 0.5,
+				Message: "REPLACEMENT CHARACTER (U+FFFD): a character was lost to a decoding error before this text was written; the original cannot be restored",
+			})
 		case c.a&aUnassigned != 0:
 			what := "is not assigned in Unicode " + ucd.Version
 			if ucd.IsNoncharacter(c.r) {

@@ -342,3 +342,23 @@ func TestSummaryPatterns(t *testing.T) {
 		t.Errorf("patterns %q", rep.Summary.Patterns)
 	}
 }
+
+// A literal U+FFFD is the trace of an earlier decoding error: noted, never
+// an alarm, never replaced. Invalid bytes stay a warning.
+func TestReplacementCharacter(t *testing.T) {
+	rep := scanString(t, "le fichier \ufffdtait vide\n", Options{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Info || rep.Findings[0].Kind != report.InvalidUTF8 || rep.Findings[0].Replacement != nil {
+		t.Errorf("U+FFFD: %+v", rep.Findings)
+	}
+	if rep.Suspicious {
+		t.Errorf("U+FFFD makes the text suspicious")
+	}
+	rep = scanString(t, "le fichier \xc3tait vide\n", Options{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Warning || rep.Findings[0].Kind != report.InvalidUTF8 {
+		t.Errorf("invalid byte: %+v", rep.Findings)
+	}
+	rep = scanString(t, "x \U0003FFFD y", Options{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Warning || rep.Findings[0].Kind != report.Unassigned {
+		t.Errorf("unassigned code point: %+v", rep.Findings)
+	}
+}
