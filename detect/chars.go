@@ -44,10 +44,7 @@ func (e *engine) charPass(data []byte) {
 				e.endLine(data, i)
 			}
 		case c.a&aControl != 0:
-			e.add(data, i, i+1, report.Finding{
-				Kind: report.ControlChar, Severity: report.Warning, Confidence: 0.9,
-				Message: fmt.Sprintf("control character %s (%s) in text: it has no visible form and can hide or corrupt content", cp(c.r), ucd.Name(c.r)),
-			})
+			i = e.control(data, i) - 1
 		case c.a&aTag != 0:
 			j := i + 1
 			for j < len(cells) && cells[j].a&aTag != 0 {
@@ -161,6 +158,58 @@ func (e *engine) invalid(data []byte, i, j int) {
 		f.Message = fmt.Sprintf("%d byte(s) that are not valid UTF-8 (replaced by U+FFFD)", end-start)
 	}
 	e.add(data, i, j, f)
+}
+
+// control judges the control character at cell i and returns the cell
+// after the finding. What matters is whether it can change what a reader
+// sees. Terminals and viewers ignore most C0 controls: BEL rings, the
+// information separators FS, GS, RS, US (which gettext catalogues and
+// gnupg use as field separators) and the transmission controls show
+// nothing and move nothing, so they are noted (info). Those that rewrite the
+// display stay warnings: BACKSPACE overstrikes the character before it,
+// ESCAPE starts sequences that move the cursor, erase, recolour or retitle
+// (the whole CSI sequence is reported), SHIFT OUT/IN switch the terminal to
+// another character set, and every C1 control (CSI U+009B, reverse index,
+// OSC...) is a terminal command of its own. NUL stays a warning too: it
+// shows nothing, but programs that read C strings stop there, so a filter
+// can see less of the text than a reader.
+func (e *engine) control(data []byte, i int) int {
+	cells := e.cells
+	r := cells[i].r
+	j := i + 1
+	sev := report.Warning
+	msg := fmt.Sprintf("control character %s (%s) in text: it has no visible form and can hide or corrupt content", cp(r), ucd.Name(r))
+	switch {
+	case r == 0x00:
+		msg = "NULL character (U+0000) in text: programs that read C strings stop there, so they see less than a reader does"
+	case r == 0x08:
+		msg = "BACKSPACE (U+0008) in text: a terminal overstrikes the character before it, so what is shown differs from what is stored"
+	case r == 0x0E || r == 0x0F:
+		msg = fmt.Sprintf("control character %s (%s) in text: it switches a terminal's character set", cp(r), ucd.Name(r))
+	case r == 0x1B:
+		msg = "ESCAPE (U+001B) in text: it starts a terminal command that can move the cursor, erase, recolour or retitle"
+		if j < len(cells) && cells[j].r == '[' {
+			// CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, one
+			// final byte 0x40–0x7E.
+			k := j + 1
+			for k < len(cells) && cells[k].r >= 0x20 && cells[k].r <= 0x3F {
+				k++
+			}
+			if k < len(cells) && cells[k].r >= 0x40 && cells[k].r <= 0x7E {
+				j = k + 1
+				msg = fmt.Sprintf("terminal escape sequence %q in text: it can move the cursor, erase, recolour or hide what follows", e.text(data, i, j))
+			}
+		}
+	case r >= 0x80:
+		msg = fmt.Sprintf("C1 control character %s (%s) in text: terminals take it as a command (CSI U+009B starts escape sequences)", cp(r), ucd.Name(r))
+	default:
+		// BEL, the information separators, the transmission controls,
+		// CAN, SUB, DEL: invisible and inert on a display.
+		sev = report.Info
+		msg = fmt.Sprintf("control character %s (%s) in text: it shows nothing and moves nothing, but has no place in prose", cp(r), ucd.Name(r))
+	}
+	e.add(data, i, j, report.Finding{Kind: report.ControlChar, Severity: sev, Confidence: 0.9, Message: msg})
+	return j
 }
 
 // tags judges a run of tag characters [i, j). Inside an emoji tag sequence

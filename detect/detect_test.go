@@ -142,7 +142,7 @@ func TestDetectors(t *testing.T) {
 		{"unusual space", "one\u2003two", []wantFinding{{report.UnusualSpace, "\u2003", " "}}, "one two", Options{}},
 		{"unusual space kept on request", "one\u2003two", []wantFinding{{report.UnusualSpace, "\u2003", "-"}}, "", Options{KeepSpaces: true}},
 		{"nbsp is typography", "10\u00a0km and M.\u00a0Dupont", nil, "", Options{}},
-		{"control character", "bell\x07here", []wantFinding{{report.ControlChar, "\x07", "-"}}, "", Options{}},
+		{"control character", "back\x08here", []wantFinding{{report.ControlChar, "\x08", "-"}}, "", Options{}},
 		{"private use", "icon \ue000 here", []wantFinding{{report.PrivateUse, "\ue000", "-"}}, "", Options{}},
 		{"unassigned", "x \U0003FFFD y", []wantFinding{{report.Unassigned, "\U0003FFFD", "-"}}, "", Options{}},
 		{"invalid utf-8 kept", "ab\xffcd", []wantFinding{{report.InvalidUTF8, "\xff", "-"}}, "", Options{}},
@@ -360,5 +360,38 @@ func TestReplacementCharacter(t *testing.T) {
 	rep = scanString(t, "x \U0003FFFD y", Options{})
 	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Warning || rep.Findings[0].Kind != report.Unassigned {
 		t.Errorf("unassigned code point: %+v", rep.Findings)
+	}
+}
+
+// Controls that a display ignores are noted; those that rewrite what a
+// terminal shows are warnings, an escape sequence as one finding.
+func TestControlCharacters(t *testing.T) {
+	cases := []struct {
+		in, text string
+		sev      report.Severity
+	}{
+		{"Affichage \x07 terminé", "\x07", report.Info},
+		{"pubkey\x1fsecret key\x1fuser ID", "\x1f", report.Info},
+		{"rec\x1eord", "\x1e", report.Info},
+		{"admin\x08\x08\x08\x08\x08guest", "\x08", report.Warning},
+		{"ok \x1b[2K\x1b[1Agranted", "\x1b[2K", report.Warning},
+		{"ok \x1b alone", "\x1b", report.Warning},
+		{"csi \u009b2J here", "\u009b", report.Warning},
+		{"nul\x00here", "\x00", report.Warning},
+		{"shift\x0eout", "\x0e", report.Warning},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		if len(rep.Findings) == 0 {
+			t.Errorf("%q: no finding", c.in)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.Kind != report.ControlChar || f.Text != c.text || f.Severity != c.sev {
+			t.Errorf("%q: %s %s %q, want %s %q", c.in, f.Kind, f.Severity, f.Text, c.sev, c.text)
+		}
+		if f.Replacement != nil {
+			t.Errorf("%q: control characters are kept, got a replacement", c.in)
+		}
 	}
 }
