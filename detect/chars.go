@@ -26,6 +26,7 @@ func (e *engine) charPass(data []byte) {
 		// nothing to close.
 		cells = nil
 	}
+	gated, gate := false, false // spaceGate, computed at the first unusual space
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
 		if c.a&special == 0 && c.r != '\n' && c.r >= 0 && !isWide(c.r) {
@@ -69,7 +70,10 @@ func (e *engine) charPass(data []byte) {
 			e.invisible(data, i, j)
 			i = j - 1
 		case c.a&aSpace != 0:
-			e.space(data, i)
+			if !gated {
+				gated, gate = true, e.spaceGate()
+			}
+			e.space(data, i, gate)
 		case isWide(c.r) && c.a&(aLetter|aDigit) == 0 && !e.cjkBlock:
 			plain := string(c.r - 0xFEE0)
 			e.add(data, i, i+1, report.Finding{
@@ -458,44 +462,187 @@ func (e *engine) wordAround(data []byte, i, j int) string {
 	return string(data[cells[a].off:end])
 }
 
-// space judges a non-ASCII white-space character.
-func (e *engine) space(data []byte, i int) {
-	cells := e.cells
-	c := cells[i]
-	var prev, next cell
-	if i > 0 {
-		prev = cells[i-1]
-	}
-	if i+1 < len(cells) {
-		next = cells[i+1]
-	}
-	switch c.r {
+// spaceRole says where an unusual space stands.
+type spaceRole uint8
+
+const (
+	spaceLegit spaceRole = iota // typography that is always fine (NBSP, CJK)
+	spaceTypo                   // a typographic position (see typoSpace)
+	spaceGap                    // between words, where a plain space belongs
+	spaceBreak                  // a line or paragraph separator
+)
+
+// role classifies the white-space character at cell i.
+func (e *engine) role(i int) spaceRole {
+	switch r := e.cells[i].r; r {
 	case 0x00A0:
-		return // NBSP is everywhere in web text and typography; never worth an alarm
+		return spaceLegit // NBSP is everywhere in web text and typography; never worth an alarm
 	case 0x3000:
 		if e.cjkBlock {
-			return
-		}
-	case 0x2009, 0x202F:
-		// Thin and narrow no-break spaces: thousands separators, French
-		// punctuation, units.
-		if prev.a&aDigit != 0 && next.a&aDigit != 0 || strings.ContainsRune(";:!?»%€", next.r) || prev.r == '«' ||
-			next.a&aDigit != 0 || e.cjkBlock {
-			return
+			return spaceLegit
 		}
 	case 0x2028, 0x2029, 0x0085:
-		sev := report.Warning
+		return spaceBreak
+	case 0x2009, 0x200A, 0x202F:
+		// Thin, hair and narrow no-break spaces are what typographers put
+		// in digit groups, before French punctuation, around dashes and
+		// between a number and its unit.
+		if e.cjkBlock {
+			return spaceLegit
+		}
+		if e.typoSpace(i, false) {
+			return spaceTypo
+		}
+	case 0x2007:
+		// FIGURE SPACE has the width of a digit, for aligning numbers.
+		if e.typoSpace(i, true) {
+			return spaceTypo
+		}
+	}
+	return spaceGap
+}
+
+// typoSpace reports whether the space at cell i stands where typography
+// puts a thin space: between digits (1 000 000), before French closing
+// punctuation and after an opening guillemet (« oui » ; non !), next to a
+// dash (1990 – 2000), between a number and a unit, sign or other number
+// (10 km, 50 %, 3 × 4, %lu B, € 5). A printf conversion or a {placeholder}
+// counts as a number: catalogues write "%d %%". The neighbours are looked
+// for past other spaces ("arrêt\u202f\u00a0: %s"). With digits, only
+// the positions next to a number count.
+func (e *engine) typoSpace(i int, digits bool) bool {
+	cells := e.cells
+	p := i - 1
+	for p >= 0 && (cells[p].r == ' ' || cells[p].a&aSpace != 0) {
+		p--
+	}
+	n := i + 1
+	for n < len(cells) && (cells[n].r == ' ' || cells[n].a&aSpace != 0) {
+		n++
+	}
+	if p < 0 || n >= len(cells) {
+		return false
+	}
+	P, N := cells[p], cells[n]
+	numBefore := P.a&aDigit != 0 || e.placeholderEnd(p)
+	numAfter := N.a&aDigit != 0 || N.r == '%' || N.r == '{'
+	if digits {
+		return numBefore || numAfter
+	}
+	switch {
+	case numBefore && numAfter:
+		return true
+	case strings.ContainsRune(";:!?»›", N.r) || strings.ContainsRune("«‹", P.r):
+		return true
+	case isDash(P.r) || isDash(N.r):
+		return true
+	case numBefore && (isSign(N.r) || e.shortWord(n)):
+		return true
+	case numAfter:
+		// Before a number: after a sign (€ 5, × 3) or a word that
+		// introduces it (Windows 11, p. 12, № 5).
+		return true
+	}
+	return false
+}
+
+func isDash(r rune) bool {
+	return r == 0x2212 || r > 0x7F && ucd.CategoryOf(r) == ucd.CatPd
+}
+
+// isSign reports whether r is a unit or operator sign: %, ‰, °, ×, €, *...
+func isSign(r rune) bool {
+	if r == '%' || r == '*' || r == '/' || r == '+' || r == '=' || r == '#' {
+		return true
+	}
+	return r > 0x7F && (ucd.CategoryOf(r).IsSymbol() || r == '‰' || r == '‱' || r == '№' || r == '§')
+}
+
+// placeholderEnd reports whether cell p ends a printf conversion (%d,
+// %lu, %.1f, %zu, %s) or a {placeholder}.
+func (e *engine) placeholderEnd(p int) bool {
+	cells := e.cells
+	if cells[p].r == '}' {
+		for k := p - 1; k >= 0 && k > p-32; k-- {
+			if cells[k].r == '{' {
+				return true
+			}
+			if cells[k].r == ' ' || cells[k].r == '\n' || cells[k].r == '}' {
+				return false
+			}
+		}
+		return false
+	}
+	if !strings.ContainsRune("diouxXeEfFgGaAs", cells[p].r) {
+		return false
+	}
+	for k := p - 1; k >= 0 && k > p-12; k-- {
+		r := cells[k].r
+		switch {
+		case r == '%':
+			return k == 0 || cells[k-1].r != '%'
+		case r >= '0' && r <= '9' || strings.ContainsRune(".*-+ #'$hlLqjzZt", r):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// shortWord reports whether a run of at most three letters starts at cell
+// n and ends there (a unit: B, KB, MiB, km, s, min).
+func (e *engine) shortWord(n int) bool {
+	cells := e.cells
+	k := n
+	for k < len(cells) && cells[k].a&aLetter != 0 {
+		k++
+	}
+	return k > n && k-n <= 3 && (k == len(cells) || cells[k].a&(aMark|aDigit) == 0)
+}
+
+// spaceGate reports whether unusual spaces in this block replace ordinary
+// spaces between words (what the spaces-in-words disguise does, a few of
+// them or every one): then those in typographic positions are likely part
+// of the same replacement, and are reported too. A text whose thin spaces
+// are mostly typographic, with a stray one between words, is not gated.
+func (e *engine) spaceGate() bool {
+	gaps, typo := 0, 0
+	for i, c := range e.cells {
+		if c.a&aSpace == 0 {
+			continue
+		}
+		switch e.role(i) {
+		case spaceGap:
+			gaps++
+		case spaceTypo:
+			typo++
+		}
+	}
+	return gaps > 0 && 3*gaps >= typo
+}
+
+// space judges a non-ASCII white-space character; gate is spaceGate().
+func (e *engine) space(data []byte, i int, gate bool) {
+	c := e.cells[i]
+	var msg string
+	switch e.role(i) {
+	case spaceLegit:
+		return
+	case spaceBreak:
 		e.add(data, i, i+1, report.Finding{
-			Kind: report.UnusualSpace, Severity: sev, Confidence: 0.6,
+			Kind: report.UnusualSpace, Severity: report.Warning, Confidence: 0.6,
 			Message: fmt.Sprintf("%s (%s): many programs do not treat it as a line break", ucd.Name(c.r), cp(c.r)),
 		})
 		return
-	case 0x1680, 0x180E:
+	case spaceTypo:
+		if !gate {
+			return
+		}
+		msg = fmt.Sprintf("%s (%s) in a text where such spaces also stand for ordinary spaces between words", ucd.Name(c.r), cp(c.r))
+	default:
+		msg = fmt.Sprintf("%s (%s) where an ordinary space is expected", ucd.Name(c.r), cp(c.r))
 	}
-	f := report.Finding{
-		Kind: report.UnusualSpace, Severity: report.Warning, Confidence: 0.8,
-		Message: fmt.Sprintf("%s (%s) where an ordinary space is expected", ucd.Name(c.r), cp(c.r)),
-	}
+	f := report.Finding{Kind: report.UnusualSpace, Severity: report.Warning, Confidence: 0.8, Message: msg}
 	if !e.opts.KeepSpaces {
 		f.Replacement = report.Str(" ")
 	}

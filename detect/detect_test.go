@@ -395,3 +395,48 @@ func TestControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Thin, hair and narrow no-break spaces in typographic positions are
+// legitimate; between words of running text they are the disguise, and in
+// a text where they replace ordinary spaces the typographic-looking ones
+// are restored with the rest.
+func TestUnusualSpaces(t *testing.T) {
+	cases := []struct {
+		in, restored string
+		flagged      int
+	}{
+		{"Prix\u202f: 50\u202f% — «\u202foui\u202f» ; 1\u2009000\u2009000 km", "", 0},
+		{"%lu\u200a×\u200a%lu pixels, %d\u200a%% done, %zu\u2009B free", "", 0},
+		{"The\u202fjudge accepted our recommendation.", "The judge accepted our recommendation.", 1},
+		{"The judge\u2009accepted our\u200arecommendation.", "The judge accepted our recommendation.", 2},
+		{"one\u2000two", "one two", 1},
+		{"one\u3000two", "one two", 1},
+		{"one\u2007two", "one two", 1},
+		// Every space replaced: those next to numbers and dashes go too.
+		{"Posts:\u2009166 and\u2003the\u200ajudge took\u202f10\u2009km\u2005—\u200aok", "Posts: 166 and the judge took 10 km — ok", 7},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		n := 0
+		for _, f := range rep.Findings {
+			if f.Severity > report.Info {
+				if f.Kind != report.UnusualSpace {
+					t.Errorf("%q: unexpected %s %q", c.in, f.Kind, f.Text)
+				}
+				n++
+			}
+		}
+		if n != c.flagged {
+			t.Errorf("%q: %d unusual spaces flagged, want %d", c.in, n, c.flagged)
+		}
+		want := c.restored
+		if want == "" {
+			want = c.in
+		}
+		if out, edits, _ := cleanString(t, c.in, Options{}); out != want {
+			t.Errorf("%q restored as %q, want %q", c.in, out, want)
+		} else {
+			checkEdits(t, c.in, out, edits)
+		}
+	}
+}
