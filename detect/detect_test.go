@@ -135,7 +135,7 @@ func TestDetectors(t *testing.T) {
 		{"zwnj in persian", "می\u200cخواهم", nil, "", Options{}},
 		{"emoji zwj", "👩\u200d💻 coder", nil, "", Options{}},
 		{"trojan source", "access = \"user\u202e \u2066// admin\u2069\u2066\"\n", []wantFinding{{report.Bidi, "\u202e", ""}, {report.Bidi, "\u2066", ""}, {report.Bidi, "\u2069", ""}, {report.Bidi, "\u2066", ""}}, "access = \"user // admin\"\n", Options{}},
-		{"balanced isolate around english", "I \u2068thought\u2069 so.\n", []wantFinding{{report.Bidi, "\u2068", ""}, {report.Bidi, "\u2069", ""}}, "I thought so.\n", Options{}},
+		{"balanced isolate around english", "I \u2067thought\u2069 so.\n", []wantFinding{{report.Bidi, "\u2067", ""}, {report.Bidi, "\u2069", ""}}, "I thought so.\n", Options{}},
 		{"tag payload", "Hello\U000E0069\U000E0067\U000E006E\U000E006F\U000E0072\U000E0065", []wantFinding{{report.HiddenPayload, "\U000E0069\U000E0067\U000E006E\U000E006F\U000E0072\U000E0065", ""}}, "Hello", Options{}},
 		{"variation selector payload", "Hi\U000E0151\U000E0159\U000E0110", []wantFinding{{report.HiddenPayload, "\U000E0151\U000E0159\U000E0110", ""}}, "Hi", Options{}},
 		{"zalgo", "he\u0301\u0302\u0303\u0304llo", []wantFinding{{report.CombiningMarks, "\u0301\u0302\u0303\u0304", ""}}, "hello", Options{}},
@@ -437,6 +437,56 @@ func TestUnusualSpaces(t *testing.T) {
 			t.Errorf("%q restored as %q, want %q", c.in, out, want)
 		} else {
 			checkEdits(t, c.in, out, edits)
+		}
+	}
+}
+
+// Left-to-right isolates around text without right-to-left letters change
+// nothing in the display: in right-to-left documents they are how
+// translators shield placeholders. Elsewhere they split words (the
+// wrap-words disguise); overrides, right-to-left controls around words,
+// and controls left open reorder.
+func TestBidiBalancedIsolates(t *testing.T) {
+	cases := []struct {
+		in  string
+		sev report.Severity // the highest severity expected
+	}{
+		// In a right-to-left document, left-to-right isolates and
+		// embeddings on a line of their own shield it from the text
+		// around.
+		{"ساعت\n\u2066%OH:%OM:%OS\u2069\n", report.Info},
+		{"ساعت\n\u2068%s\u2069 items\n", report.Info},
+		{"ساعت\nvalue \u202aabc\u202c here\n", report.Info},
+		{"ساعت\nI \u2066thought\u2069 so.\n", report.Info},
+		// Without right-to-left text they only split the words they wrap.
+		{"I \u2066thought\u2069 so.\n", report.Warning},
+		{"I \u2068thought\u2069 so.\n", report.Warning},
+		{"value \u202aabc\u202c here\n", report.Warning},
+		{"I \u2067thought about it\u2069 so.\n", report.Warning},
+		{"I \u202dthought about it\u202c so.\n", report.Warning},
+		{"I \u2066thought so.\n", report.Error},
+		{"access = \"user\u202e \u2066// admin\u2069\"\n", report.Error},
+		{"if x \u2067\u2066then\u2069\u2069 y\n", report.Warning},
+		// A format string embedded right-to-left in a Pashto catalogue
+		// holds no word; English words embedded so are still reordered.
+		{"دوتنه غونډال ولۍ\n\u202b%I:%M:%S %p\u202c\n", report.Info},
+		{"دوتنه غونډال ولۍ\n\u202bcopy the file to\u202c\n", report.Warning},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		var top report.Severity
+		for _, f := range rep.Findings {
+			if f.Kind == report.Bidi && f.Severity > top {
+				top = f.Severity
+			}
+		}
+		if top != c.sev {
+			t.Errorf("%q: highest bidi finding %v, want %v", c.in, top, c.sev)
+		}
+		if c.sev == report.Info {
+			if out, _, _ := cleanString(t, c.in, Options{}); out != c.in {
+				t.Errorf("%q restored as %q", c.in, out)
+			}
 		}
 	}
 }
