@@ -76,6 +76,17 @@ func (e *engine) charPass(data []byte) {
 			e.space(data, i, gate)
 		case isWide(c.r) && c.a&(aLetter|aDigit) == 0 && !e.cjkBlock:
 			plain := string(c.r - 0xFEE0)
+			if !e.nearWideLetter(i) {
+				// A fullwidth punctuation mark on its own (a Uyghur
+				// translator's "：") disguises no letter: it is
+				// typography borrowed from East Asian text.
+				e.add(data, i, i+1, report.Finding{
+					Kind: report.FancyLetter, Severity: report.Info, Confidence: 0.5,
+					Chars:   []report.Char{withLook(e.describe(c), plain)},
+					Message: fmt.Sprintf("%s (%s) outside CJK text, away from fullwidth letters: East Asian typography for %q", ucd.Name(c.r), cp(c.r), plain),
+				})
+				break
+			}
 			e.add(data, i, i+1, report.Finding{
 				Kind: report.FancyLetter, Severity: report.Warning, Confidence: 0.85,
 				Replacement: report.Str(plain),
@@ -120,6 +131,35 @@ func (e *engine) charPass(data []byte) {
 		e.endLine(data, len(e.cells))
 	}
 	e.bidi.lineStart = 0
+}
+
+// nearWideLetter reports whether the fullwidth punctuation at cell i
+// belongs to a run of fullwidth text ("Ｈｉ，", "（ａｌｓｏ", "ＯＰＥＣ＋"): a
+// fullwidth letter or digit is reached from it, on either side, across
+// spaces and other fullwidth punctuation only.
+func (e *engine) nearWideLetter(i int) bool {
+	cells := e.cells
+	skip := func(c cell) bool {
+		return c.r == ' ' || c.r == 0x3000 || isWide(c.r) && c.a&(aLetter|aDigit) == 0
+	}
+	wide := func(c cell) bool { return isWide(c.r) && c.a&(aLetter|aDigit) != 0 }
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if wide(cells[k]) {
+			return true
+		}
+		if !skip(cells[k]) {
+			break
+		}
+	}
+	for k := i + 1; k < len(cells) && k <= i+8; k++ {
+		if wide(cells[k]) {
+			return true
+		}
+		if !skip(cells[k]) {
+			break
+		}
+	}
+	return false
 }
 
 func withLook(c report.Char, s string) report.Char {

@@ -490,3 +490,37 @@ func TestBidiBalancedIsolates(t *testing.T) {
 		}
 	}
 }
+
+// Fullwidth punctuation outside CJK text disguises no letter on its own;
+// next to fullwidth letters it is part of a styled run and restored.
+func TestFullwidthPunctuation(t *testing.T) {
+	cases := []struct {
+		in, restored string
+		sev          report.Severity
+	}{
+		{"رەسىم ھۆججىتى تېپىلمىدى：“%s”", "", report.Info},
+		{"Done！ Now what？", "", report.Info},
+		{"of ｔｒｕｔｈ．\nDays after", "of truth.\nDays after", report.Warning},
+		{"ｗｏｒｄ － ｗｏｒｄ", "word - word", report.Warning},
+		{"set （ａｌｓｏ known", "set (also known", report.Warning},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		var top report.Severity
+		for _, f := range rep.Findings {
+			if f.Severity > top {
+				top = f.Severity
+			}
+		}
+		if top != c.sev {
+			t.Errorf("%q: highest severity %v, want %v", c.in, top, c.sev)
+		}
+		want := c.restored
+		if want == "" {
+			want = c.in
+		}
+		if out, _, _ := cleanString(t, c.in, Options{}); out != want {
+			t.Errorf("%q restored as %q, want %q", c.in, out, want)
+		}
+	}
+}
