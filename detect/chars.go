@@ -689,13 +689,36 @@ func (e *engine) space(data []byte, i int, gate bool) {
 	e.add(data, i, i+1, f)
 }
 
-// marksPass judges the combining marks on each base character.
+// marksPass judges the combining marks on each base character. Zalgo is
+// stacking: the marks are drawn from the generic diacritic blocks (see
+// isGenericMark) and piled on letters, or sprinkled one or two at a time
+// over most letters of a stretch of text. What languages do is judged
+// apart:
+//
+//   - Generic diacritics that compose with their letter (é as e + U+0301,
+//     NFD text, Vietnamese) are accents. One diacritic that does not
+//     compose (a Bulgarian stress mark "гра̀фа", a Serbian "ко̂д", a
+//     transliteration's "c̣") is not a disguise by itself either: only a
+//     stretch of text where many letters carry such marks, of many kinds,
+//     is (zalgo light, see denseMarks). Two or more that do not compose
+//     are a stack.
+//   - Marks of the base letter's own script (Brahmic vowel signs, viramas
+//     and nasals, Myanmar medials, Hebrew points, Arabic harakat) are its
+//     orthography, up to what the script stacks (stackLimit). Marks of
+//     another script on a letter are odd.
+//   - Script marks with no letter to carry them (after a space or a line
+//     break) are typing slips: they disguise nothing.
 func (e *engine) marksPass(data []byte) {
 	cells := e.cells
 	type stack struct{ base, from, to int }
-	var odd []stack     // marks no language puts on this base
-	var compose []stack // marks that compose with a Latin base (ỷ = y + U+0309)
+	var odd []stack     // stacks no language puts on this base
+	var compose []stack // generic marks that compose with the base (ỷ = y + U+0309)
+	var marked []markedLetter
+	var letters [numClasses]int // letters so far, by class
 	for i := 0; i < len(cells); i++ {
+		if cells[i].a&aLetter != 0 {
+			letters[cells[i].a.class()]++
+		}
 		if cells[i].a&aMark == 0 || cells[i].a&aVS != 0 || i == 0 {
 			continue
 		}
@@ -704,7 +727,6 @@ func (e *engine) marksPass(data []byte) {
 		for j < len(cells) && (cells[j].a&aMark != 0 && cells[j].a&aVS == 0 || cells[j].r == 0x034F) {
 			j++
 		}
-		n := j - i
 		b := cells[base]
 		if b.a&aVS != 0 && base > 0 {
 			b = cells[base-1] // 1 U+FE0F U+20E3
@@ -713,38 +735,50 @@ func (e *engine) marksPass(data []byte) {
 			i = j - 1
 			continue // emoji keycap without its variation selector
 		}
-		latinish := b.r >= 0 && b.r < 0x250 || b.a.class() == cCyrillic || b.a.class() == cGreek
-		if b.a&aMark == 0 && b.r >= 0 && b.a.class() == cNone && b.r >= 0x80 {
-			latinish = false
-		}
+		k := e.judgeCluster(b, cells[i:j])
 		switch {
-		case latinish && n >= 3:
+		case k.foreign > 0 || k.own > stackLimit(b.r) || k.rem >= 2:
 			odd = append(odd, stack{base, i, j})
-		case latinish:
-			if composes(b.r, cells[i:j]) && b.a&aLetter != 0 {
-				compose = append(compose, stack{base, i, j})
-			} else {
-				odd = append(odd, stack{base, i, j})
-			}
-		case n > 4:
-			odd = append(odd, stack{base, i, j})
+			marked = append(marked, markedLetter{class: b.a.class(), letter: letters[b.a.class()], mark: k.first})
+		case k.rem == 1:
+			marked = append(marked, markedLetter{class: b.a.class(), letter: letters[b.a.class()], mark: k.first, single: true, base: base, from: i, to: j})
+		case k.generic > 0 && b.a&aLetter != 0:
+			compose = append(compose, stack{base, i, j})
+		case k.orphan:
+			e.add(data, i, j, report.Finding{
+				Kind: report.CombiningMarks, Severity: report.Info, Confidence: 0.5,
+				Message: fmt.Sprintf("combining mark %s (%s) with no letter to carry it: a typing slip", cp(cells[i].r), ucd.Name(cells[i].r)),
+			})
 		}
 		i = j - 1
 	}
-	e.doc.zalgo += len(odd)
-	e.doc.zalgoSeen += len(odd) + len(compose)
-	// Marks that compose are suspicious only in a text that is being
-	// zalgo'd: otherwise they are decomposed accents (Vietnamese, NFD text).
+	dense := denseMarks(marked)
+	e.doc.zalgo += len(odd) + len(dense)
+	e.doc.zalgoSeen += len(marked) + len(compose)
+	// Single marks away from the dense stretches, and marks that compose,
+	// are suspicious only in a text that is being zalgo'd: otherwise they
+	// are stress marks, transliteration and decomposed accents.
 	zalgoText := e.doc.zalgo >= 3
 	for _, s := range odd {
-		e.zalgo(data, s.base, s.from, s.to, true)
+		e.zalgo(data, s.base, s.from, s.to, zalgoStack)
+	}
+	if zalgoText {
+		dense = dense[:0]
+		for _, m := range marked {
+			if m.single {
+				dense = append(dense, m)
+			}
+		}
+	}
+	for _, m := range dense {
+		e.zalgo(data, m.base, m.from, m.to, zalgoSprinkled)
 	}
 	for i := 1; i < len(cells); i++ {
 		// UTS #39 §5.4: the same non-spacing mark twice in a row. In the
 		// scripts not covered above it is usually a typing slip.
 		if cells[i].a&aMark != 0 && cells[i].r == cells[i-1].r && cells[i].a.class() != cLatin && cells[i-1].a&aMark != 0 {
-			if b := cells[i-1]; b.r >= 0x0300 && b.r <= 0x036F {
-				continue // already judged as Latin/Greek/Cyrillic marks above
+			if isGenericMark(cells[i-1].r) {
+				continue // already judged as generic diacritics above
 			}
 			e.add(data, i, i+1, report.Finding{
 				Kind: report.CombiningMarks, Severity: report.Info, Confidence: 0.5,
@@ -754,25 +788,213 @@ func (e *engine) marksPass(data []byte) {
 	}
 	if zalgoText {
 		for _, s := range compose {
-			e.zalgo(data, s.base, s.from, s.to, false)
+			e.zalgo(data, s.base, s.from, s.to, zalgoComposed)
 		}
 	}
 }
 
-// composes reports whether base followed by the marks normalises (NFC) to a
-// single precomposed character, as legitimate accents do.
-func composes(base rune, marks []cell) bool {
-	var buf [32]byte
-	b := utf8.AppendRune(buf[:0], base)
-	for _, m := range marks {
-		b = utf8.AppendRune(b, m.r)
-	}
-	out := norm.NFC.Bytes(b)
-	r, n := utf8.DecodeRune(out)
-	return n == len(out) && r != base
+// isGenericMark reports whether r is in a block of diacritics shared by
+// many scripts: Combining Diacritical Marks and their Extended and
+// Supplement blocks, the marks for symbols and the half marks. These are
+// the marks zalgo text is made of.
+func isGenericMark(r rune) bool {
+	return r >= 0x0300 && r <= 0x036F || r >= 0x1AB0 && r <= 0x1AFF || r >= 0x1DC0 && r <= 0x1DFF ||
+		r >= 0x20D0 && r <= 0x20FF || r >= 0xFE20 && r <= 0xFE2F
 }
 
-func (e *engine) zalgo(data []byte, base, from, to int, odd bool) {
+// cluster is what judgeCluster finds in the marks on one base.
+type cluster struct {
+	generic, own, foreign int
+	rem                   int  // generic marks left after composing with the base (NFC)
+	first                 rune // the first of those, or the first odd mark
+	orphan                bool // script marks with no letter to carry them
+}
+
+// judgeCluster sorts the marks on base b.
+func (e *engine) judgeCluster(b cell, marks []cell) cluster {
+	var k cluster
+	letter := b.a&aLetter != 0 && b.r >= 0
+	var baseScripts ucd.ScriptSet
+	anyScript := true // a base of no particular script takes any script's marks
+	if letter {
+		baseScripts = ucd.ScriptExtensions(b.r)
+		baseScripts.Add(ucd.ScriptOf(b.r))
+		baseScripts.Remove(ucd.ScriptCommon)
+		baseScripts.Remove(ucd.ScriptInherited)
+		anyScript = baseScripts.IsEmpty()
+	}
+	var buf [64]byte
+	gen := utf8.AppendRune(buf[:0], max(b.r, 0))
+	for _, m := range marks {
+		switch {
+		case m.r == 0x034F:
+		case isGenericMark(m.r):
+			k.generic++
+			gen = utf8.AppendRune(gen, m.r)
+			if letter && !anyScript {
+				// Script_Extensions names the scripts that use some
+				// diacritics (U+0345 YPOGEGRAMMENI: Greek; U+0363–036F,
+				// medieval superscript letters: Latin): on a letter of
+				// another script, no language puts them there.
+				ms := ucd.ScriptExtensions(m.r)
+				ms.Remove(ucd.ScriptInherited)
+				if !ms.IsEmpty() && ms.Intersect(baseScripts).IsEmpty() {
+					k.foreign++
+					if k.first == 0 {
+						k.first = m.r
+					}
+				}
+			}
+		case !letter:
+			k.own++
+			k.orphan = true
+		default:
+			ms := ucd.ScriptExtensions(m.r)
+			ms.Add(ucd.ScriptOf(m.r))
+			ms.Remove(ucd.ScriptCommon)
+			ms.Remove(ucd.ScriptInherited)
+			// A mark of no particular script outside the generic blocks
+			// (Vedic tone marks) goes with any letter.
+			if anyScript || ms.IsEmpty() || !ms.Intersect(baseScripts).IsEmpty() {
+				k.own++
+			} else {
+				k.foreign++
+				if k.first == 0 {
+					k.first = m.r
+				}
+			}
+		}
+	}
+	if k.generic > 0 {
+		out := norm.NFC.Bytes(gen)
+		if r, n := utf8.DecodeRune(out); letter && r != utf8.RuneError {
+			out = out[n:] // the base, composed with what it absorbed
+		} else {
+			_, n = utf8.DecodeRune(gen)
+			out = gen[n:] // nothing composes with a non-letter
+		}
+		for len(out) > 0 {
+			r, n := utf8.DecodeRune(out)
+			out = out[n:]
+			if k.rem == 0 && k.first == 0 {
+				k.first = r
+			}
+			k.rem++
+		}
+	}
+	if k.orphan && k.generic > 0 {
+		k.orphan = false // generic marks on a non-letter are judged as such
+	}
+	return k
+}
+
+// stackLimit is how many marks of its own script a letter legitimately
+// carries: Myanmar stacks up to three medials, two vowel signs and two
+// finals (လျှော့ has five), Tibetan subjoins consonants under vowel
+// signs, Hebrew adds dagesh, vowel, shin dot and cantillation, Arabic
+// shadda, vowel and Quranic signs; the other scripts a nukta, a vowel
+// sign or two and a nasal or tone mark.
+func stackLimit(base rune) int {
+	switch ucd.ScriptOf(base) {
+	case ucd.ScriptMyanmar, ucd.ScriptTibetan:
+		return 8
+	case ucd.ScriptHebrew:
+		return 6
+	case ucd.ScriptArabic, ucd.ScriptSyriac:
+		return 5
+	}
+	return 4
+}
+
+// markedLetter is a letter carrying generic marks that do not compose.
+type markedLetter struct {
+	class          class
+	letter         int  // index of the letter among the block's letters of its class
+	mark           rune // its first mark that does not compose
+	single         bool // one such mark: judged by denseMarks
+	base, from, to int
+}
+
+// denseMarks returns the letters with a single uncomposed diacritic that
+// stand in a stretch of zalgo: within 20 letters of their script on either
+// side, at least three letters carry diacritics that no orthography uses
+// (see orthographic), of at least three kinds. Languages that write marks
+// on many letters use the accents of their orthography (tone marks in
+// Yoruba or Navajo, stress and length accents in Bulgarian and Serbian,
+// transliteration's dots and macrons); zalgo draws from the whole blocks,
+// where those are a minority. Letters are counted per script so that the
+// Latin words of a Russian or Chinese text, marked, are as dense as a
+// marked English text.
+func denseMarks(marked []markedLetter) []markedLetter {
+	const window, minKinds = 20, 3
+	var out []markedLetter
+	var same []markedLetter
+	for c := class(0); c < numClasses; c++ {
+		same = same[:0]
+		for _, m := range marked {
+			if m.class == c {
+				same = append(same, m) // in order: letter indexes grow
+			}
+		}
+		lo := 0
+		for _, m := range same {
+			for same[lo].letter < m.letter-window {
+				lo++
+			}
+			if !m.single {
+				continue
+			}
+			var kinds [minKinds]rune
+			nk := 0
+			for k := lo; k < len(same) && same[k].letter <= m.letter+window && nk < minKinds; k++ {
+				r := same[k].mark
+				if orthographic(r) {
+					continue
+				}
+				seen := false
+				for _, x := range kinds[:nk] {
+					seen = seen || x == r
+				}
+				if !seen {
+					kinds[nk] = r
+					nk++
+				}
+			}
+			if nk >= minKinds {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// orthographic reports whether the generic diacritic r is an accent of
+// some orthography or standard transliteration: grave, acute,
+// circumflex, tilde, macron, breve, dots, diaeresis, hook, ring, double
+// acute, caron, double grave, inverted breve, Greek breathings, horn,
+// cedilla, ogonek, marks below (dot, diaeresis, ring, comma, circumflex,
+// breve, tilde, macron), perispomeni and ypogegrammeni.
+func orthographic(r rune) bool {
+	switch {
+	case r >= 0x0300 && r <= 0x0304, r >= 0x0306 && r <= 0x030C, r >= 0x0323 && r <= 0x0328:
+		return true
+	}
+	switch r {
+	case 0x030F, 0x0311, 0x0313, 0x0314, 0x031B, 0x032D, 0x032E, 0x0330, 0x0331, 0x0342, 0x0345:
+		return true
+	}
+	return false
+}
+
+type zalgoHow uint8
+
+const (
+	zalgoStack     zalgoHow = iota // marks no language stacks on this letter
+	zalgoSprinkled                 // one mark on a letter among many marked ones
+	zalgoComposed                  // an accent in a text full of stacked marks
+)
+
+func (e *engine) zalgo(data []byte, base, from, to int, how zalgoHow) {
 	n := to - from
 	sev := report.Warning
 	if n >= 3 {
@@ -783,7 +1005,10 @@ func (e *engine) zalgo(data []byte, base, from, to int, odd bool) {
 		names = append(names, cp(e.cells[k].r))
 	}
 	what := "combining marks that no language puts on this letter"
-	if !odd {
+	switch how {
+	case zalgoSprinkled:
+		what = "combining marks added to a letter in a stretch where many letters carry marks of many kinds (zalgo)"
+	case zalgoComposed:
 		what = "combining marks added to a plain letter in a text full of stacked marks"
 	}
 	e.add(data, from, to, report.Finding{

@@ -524,3 +524,50 @@ func TestFullwidthPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// Zalgo is stacking, or marks of many kinds sprinkled over most letters;
+// a single accent, and marks of a letter's own script, are orthography.
+func TestCombiningMarks(t *testing.T) {
+	light := "Ma\u0365ybe the\u0317y c\u033bou\u034a\u0307ld sta\u0307rt a ca\u0331m\u0348\u0351pf\u0324\u033fi\u0314re\u0365\u0351 and all\u030f si\u0304t ar\u0352ound i\u0330\u030et"
+	lightClean := "Maybe they could start a campfire and all sit around it"
+	cases := []struct {
+		name, in, restored string
+		sev                report.Severity // highest severity of a combining-marks finding; 0 for none
+	}{
+		{"stress accent", "Ако и двата форма\u0300та са приложими.", "", 0},
+		{"serbian accent", "Непознат ко\u0302д грешке.", "", 0},
+		{"transliteration", "Aragac\u0323otn and Az\u0327 Z\u0327a‘āyin", "", 0},
+		{"burmese cluster", "လျှော့ပါ", "", 0},
+		{"mark with no letter", "text\n\u1031\u102c\u1000", "", report.Info},
+		{"zalgo light", light, lightClean, report.Warning},
+		{"zalgo light in russian text", "Стандарт A\u0317S\u036cC\u0353II включает I\u0329S\u0359O и IR\u035aV", "Стандарт ASCII включает ISO и IRV", report.Warning},
+		{"zalgo heavy", "he\u0301\u0302\u0303\u0304llo", "hello", report.Error},
+		{"two marks that do not compose", "a\u0317\u0353b", "ab", report.Warning},
+		{"greek-only mark on a latin letter", "d\u0345one", "done", report.Warning},
+		{"another script's vowel sign on a latin letter", "ca\u093ft", "cat", report.Warning},
+		{"more marks than burmese stacks", "လ\u103b\u103e\u1031\u102c\u1037\u103a\u1036\u1032\u1032", "လ", report.Error},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep := scanString(t, c.in, Options{})
+			var top report.Severity
+			for _, f := range rep.Findings {
+				if f.Kind == report.CombiningMarks && f.Severity > top {
+					top = f.Severity
+				}
+			}
+			if top != c.sev {
+				t.Errorf("highest combining-marks severity %v, want %v", top, c.sev)
+			}
+			want := c.restored
+			if want == "" {
+				want = c.in
+			}
+			out, edits, _ := cleanString(t, c.in, Options{})
+			if out != want {
+				t.Errorf("restored %q, want %q", out, want)
+			}
+			checkEdits(t, c.in, out, edits)
+		})
+	}
+}
