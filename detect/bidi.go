@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/plainsight/plainsight/internal/ucd"
 	"github.com/plainsight/plainsight/report"
@@ -86,6 +87,15 @@ func (e *engine) endLine(data []byte, i int) {
 	}
 	if len(s.pairs) > 0 {
 		rtl := rtlLine
+		// Left-to-right embeddings and isolates are harmless only on a line
+		// where every control is one of them, closed: inside an override
+		// or a control left open they are part of the reordering.
+		onlyLTR := len(s.open) == 0
+		for _, p := range s.pairs {
+			if r := e.cells[p[0]].r; r != 0x202A && r != 0x2066 && r != 0x2068 {
+				onlyLTR = false
+			}
+		}
 		for _, p := range s.pairs {
 			a, b := p[0], p[1]
 			r := e.cells[a].r
@@ -104,6 +114,23 @@ func (e *engine) endLine(data []byte, i int) {
 					continue
 				}
 				sev, why = report.Warning, "forces the display order of text that has no right-to-left letters"
+			case !rtl && onlyLTR && e.rtlBlock:
+				// LRE, LRI, and FSI (which resolves to left-to-right
+				// where there is no right-to-left letter) around text on
+				// a left-to-right line display it in the order it is
+				// stored: they only shield it from the right-to-left
+				// text it is shown among, as Persian catalogues do for
+				// placeholders and times (a catalogue has one message a
+				// line, shown in a right-to-left interface). In a text
+				// without right-to-left letters they serve no purpose
+				// and only split the words they wrap for search and
+				// filters, so they stay warnings there.
+				sev, why = report.Info, "around left-to-right text in a right-to-left document: it reorders nothing"
+			case !rtl && e.rtlBlock && !wordsBetween(e.cells[a+1:b]):
+				// In a right-to-left document, translators embed format
+				// strings ("%I:%M:%S %p") right-to-left to order them for
+				// their readers: they hold no word to misread.
+				sev, why = report.Info, "around a format string in right-to-left text"
 			case !rtl:
 				sev, why = report.Warning, "around text on a line without right-to-left letters, where it serves no purpose"
 			default:
@@ -137,6 +164,33 @@ func (e *engine) strayClose() report.Severity {
 		return report.Info
 	}
 	return report.Warning
+}
+
+// wordsBetween reports whether c holds a letter outside printf
+// conversions ("%I:%M:%S %p" holds none).
+func wordsBetween(c []cell) bool {
+	for k := 0; k < len(c); k++ {
+		if c[k].r == '%' {
+			// Flags, width, precision, length or strftime modifiers,
+			// then the conversion letter.
+			j := k + 1
+			for j < len(c) && strings.ContainsRune("-+ #0123456789.*$'_^", c[j].r) {
+				j++
+			}
+			for j < len(c) && strings.ContainsRune("hlLqjztOE", c[j].r) {
+				j++
+			}
+			if j < len(c) && c[j].a&aLetter != 0 {
+				j++
+			}
+			k = j - 1
+			continue
+		}
+		if c[k].a&aLetter != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func rtlBetween(c []cell) bool {

@@ -26,6 +26,7 @@ func (e *engine) charPass(data []byte) {
 		// nothing to close.
 		cells = nil
 	}
+	gated, gate := false, false // spaceGate, computed at the first unusual space
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
 		if c.a&special == 0 && c.r != '\n' && c.r >= 0 && !isWide(c.r) {
@@ -44,10 +45,7 @@ func (e *engine) charPass(data []byte) {
 				e.endLine(data, i)
 			}
 		case c.a&aControl != 0:
-			e.add(data, i, i+1, report.Finding{
-				Kind: report.ControlChar, Severity: report.Warning, Confidence: 0.9,
-				Message: fmt.Sprintf("control character %s (%s) in text: it has no visible form and can hide or corrupt content", cp(c.r), ucd.Name(c.r)),
-			})
+			i = e.control(data, i) - 1
 		case c.a&aTag != 0:
 			j := i + 1
 			for j < len(cells) && cells[j].a&aTag != 0 {
@@ -72,9 +70,23 @@ func (e *engine) charPass(data []byte) {
 			e.invisible(data, i, j)
 			i = j - 1
 		case c.a&aSpace != 0:
-			e.space(data, i)
+			if !gated {
+				gated, gate = true, e.spaceGate()
+			}
+			e.space(data, i, gate)
 		case isWide(c.r) && c.a&(aLetter|aDigit) == 0 && !e.cjkBlock:
 			plain := string(c.r - 0xFEE0)
+			if !e.nearWideLetter(i) {
+				// A fullwidth punctuation mark on its own (a Uyghur
+				// translator's "：") disguises no letter: it is
+				// typography borrowed from East Asian text.
+				e.add(data, i, i+1, report.Finding{
+					Kind: report.FancyLetter, Severity: report.Info, Confidence: 0.5,
+					Chars:   []report.Char{withLook(e.describe(c), plain)},
+					Message: fmt.Sprintf("%s (%s) outside CJK text, away from fullwidth letters: East Asian typography for %q", ucd.Name(c.r), cp(c.r), plain),
+				})
+				break
+			}
 			e.add(data, i, i+1, report.Finding{
 				Kind: report.FancyLetter, Severity: report.Warning, Confidence: 0.85,
 				Replacement: report.Str(plain),
@@ -89,6 +101,18 @@ func (e *engine) charPass(data []byte) {
 			e.add(data, i, i+1, report.Finding{
 				Kind: report.PrivateUse, Severity: sev, Confidence: 0.6,
 				Message: fmt.Sprintf("private-use character %s: its look depends on the font, so readers may see anything", cp(c.r)),
+			})
+		case c.r == utf8.RuneError:
+			// A literal U+FFFD is an assigned character (valid UTF-8 EF BF
+			// BD): a decoder put it where it met bytes it could not read,
+			// before this text reached us. It disguises nothing and the
+			// lost character cannot be recovered, so it is only noted.
+			// It is reported with the invalid bytes it stands for, as the
+			// trace they left; invalid bytes in this input remain a
+			// finding of their own (see invalid).
+			e.add(data, i, i+1, report.Finding{
+				Kind: report.InvalidUTF8, Severity: report.Info, Confidence: 0.5,
+				Message: "REPLACEMENT CHARACTER (U+FFFD): a character was lost to a decoding error before this text was written; the original cannot be restored",
 			})
 		case c.a&aUnassigned != 0:
 			what := "is not assigned in Unicode " + ucd.Version
@@ -107,6 +131,35 @@ func (e *engine) charPass(data []byte) {
 		e.endLine(data, len(e.cells))
 	}
 	e.bidi.lineStart = 0
+}
+
+// nearWideLetter reports whether the fullwidth punctuation at cell i
+// belongs to a run of fullwidth text ("Ｈｉ，", "（ａｌｓｏ", "ＯＰＥＣ＋"): a
+// fullwidth letter or digit is reached from it, on either side, across
+// spaces and other fullwidth punctuation only.
+func (e *engine) nearWideLetter(i int) bool {
+	cells := e.cells
+	skip := func(c cell) bool {
+		return c.r == ' ' || c.r == 0x3000 || isWide(c.r) && c.a&(aLetter|aDigit) == 0
+	}
+	wide := func(c cell) bool { return isWide(c.r) && c.a&(aLetter|aDigit) != 0 }
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if wide(cells[k]) {
+			return true
+		}
+		if !skip(cells[k]) {
+			break
+		}
+	}
+	for k := i + 1; k < len(cells) && k <= i+8; k++ {
+		if wide(cells[k]) {
+			return true
+		}
+		if !skip(cells[k]) {
+			break
+		}
+	}
+	return false
 }
 
 func withLook(c report.Char, s string) report.Char {
@@ -149,6 +202,58 @@ func (e *engine) invalid(data []byte, i, j int) {
 		f.Message = fmt.Sprintf("%d byte(s) that are not valid UTF-8 (replaced by U+FFFD)", end-start)
 	}
 	e.add(data, i, j, f)
+}
+
+// control judges the control character at cell i and returns the cell
+// after the finding. What matters is whether it can change what a reader
+// sees. Terminals and viewers ignore most C0 controls: BEL rings, the
+// information separators FS, GS, RS, US (which gettext catalogues and
+// gnupg use as field separators) and the transmission controls show
+// nothing and move nothing, so they are noted (info). Those that rewrite the
+// display stay warnings: BACKSPACE overstrikes the character before it,
+// ESCAPE starts sequences that move the cursor, erase, recolour or retitle
+// (the whole CSI sequence is reported), SHIFT OUT/IN switch the terminal to
+// another character set, and every C1 control (CSI U+009B, reverse index,
+// OSC...) is a terminal command of its own. NUL stays a warning too: it
+// shows nothing, but programs that read C strings stop there, so a filter
+// can see less of the text than a reader.
+func (e *engine) control(data []byte, i int) int {
+	cells := e.cells
+	r := cells[i].r
+	j := i + 1
+	sev := report.Warning
+	msg := fmt.Sprintf("control character %s (%s) in text: it has no visible form and can hide or corrupt content", cp(r), ucd.Name(r))
+	switch {
+	case r == 0x00:
+		msg = "NULL character (U+0000) in text: programs that read C strings stop there, so they see less than a reader does"
+	case r == 0x08:
+		msg = "BACKSPACE (U+0008) in text: a terminal overstrikes the character before it, so what is shown differs from what is stored"
+	case r == 0x0E || r == 0x0F:
+		msg = fmt.Sprintf("control character %s (%s) in text: it switches a terminal's character set", cp(r), ucd.Name(r))
+	case r == 0x1B:
+		msg = "ESCAPE (U+001B) in text: it starts a terminal command that can move the cursor, erase, recolour or retitle"
+		if j < len(cells) && cells[j].r == '[' {
+			// CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, one
+			// final byte 0x40–0x7E.
+			k := j + 1
+			for k < len(cells) && cells[k].r >= 0x20 && cells[k].r <= 0x3F {
+				k++
+			}
+			if k < len(cells) && cells[k].r >= 0x40 && cells[k].r <= 0x7E {
+				j = k + 1
+				msg = fmt.Sprintf("terminal escape sequence %q in text: it can move the cursor, erase, recolour or hide what follows", e.text(data, i, j))
+			}
+		}
+	case r >= 0x80:
+		msg = fmt.Sprintf("C1 control character %s (%s) in text: terminals take it as a command (CSI U+009B starts escape sequences)", cp(r), ucd.Name(r))
+	default:
+		// BEL, the information separators, the transmission controls,
+		// CAN, SUB, DEL: invisible and inert on a display.
+		sev = report.Info
+		msg = fmt.Sprintf("control character %s (%s) in text: it shows nothing and moves nothing, but has no place in prose", cp(r), ucd.Name(r))
+	}
+	e.add(data, i, j, report.Finding{Kind: report.ControlChar, Severity: sev, Confidence: 0.9, Message: msg})
+	return j
 }
 
 // tags judges a run of tag characters [i, j). Inside an emoji tag sequence
@@ -397,57 +502,223 @@ func (e *engine) wordAround(data []byte, i, j int) string {
 	return string(data[cells[a].off:end])
 }
 
-// space judges a non-ASCII white-space character.
-func (e *engine) space(data []byte, i int) {
-	cells := e.cells
-	c := cells[i]
-	var prev, next cell
-	if i > 0 {
-		prev = cells[i-1]
-	}
-	if i+1 < len(cells) {
-		next = cells[i+1]
-	}
-	switch c.r {
+// spaceRole says where an unusual space stands.
+type spaceRole uint8
+
+const (
+	spaceLegit spaceRole = iota // typography that is always fine (NBSP, CJK)
+	spaceTypo                   // a typographic position (see typoSpace)
+	spaceGap                    // between words, where a plain space belongs
+	spaceBreak                  // a line or paragraph separator
+)
+
+// role classifies the white-space character at cell i.
+func (e *engine) role(i int) spaceRole {
+	switch r := e.cells[i].r; r {
 	case 0x00A0:
-		return // NBSP is everywhere in web text and typography; never worth an alarm
+		return spaceLegit // NBSP is everywhere in web text and typography; never worth an alarm
 	case 0x3000:
 		if e.cjkBlock {
-			return
-		}
-	case 0x2009, 0x202F:
-		// Thin and narrow no-break spaces: thousands separators, French
-		// punctuation, units.
-		if prev.a&aDigit != 0 && next.a&aDigit != 0 || strings.ContainsRune(";:!?»%€", next.r) || prev.r == '«' ||
-			next.a&aDigit != 0 || e.cjkBlock {
-			return
+			return spaceLegit
 		}
 	case 0x2028, 0x2029, 0x0085:
-		sev := report.Warning
+		return spaceBreak
+	case 0x2009, 0x200A, 0x202F:
+		// Thin, hair and narrow no-break spaces are what typographers put
+		// in digit groups, before French punctuation, around dashes and
+		// between a number and its unit.
+		if e.cjkBlock {
+			return spaceLegit
+		}
+		if e.typoSpace(i, false) {
+			return spaceTypo
+		}
+	case 0x2007:
+		// FIGURE SPACE has the width of a digit, for aligning numbers.
+		if e.typoSpace(i, true) {
+			return spaceTypo
+		}
+	}
+	return spaceGap
+}
+
+// typoSpace reports whether the space at cell i stands where typography
+// puts a thin space: between digits (1 000 000), before French closing
+// punctuation and after an opening guillemet (« oui » ; non !), next to a
+// dash (1990 – 2000), between a number and a unit, sign or other number
+// (10 km, 50 %, 3 × 4, %lu B, € 5). A printf conversion or a {placeholder}
+// counts as a number: catalogues write "%d %%". The neighbours are looked
+// for past other spaces ("arrêt\u202f\u00a0: %s"). With digits, only
+// the positions next to a number count.
+func (e *engine) typoSpace(i int, digits bool) bool {
+	cells := e.cells
+	p := i - 1
+	for p >= 0 && (cells[p].r == ' ' || cells[p].a&aSpace != 0) {
+		p--
+	}
+	n := i + 1
+	for n < len(cells) && (cells[n].r == ' ' || cells[n].a&aSpace != 0) {
+		n++
+	}
+	if p < 0 || n >= len(cells) {
+		return false
+	}
+	P, N := cells[p], cells[n]
+	numBefore := P.a&aDigit != 0 || e.placeholderEnd(p)
+	numAfter := N.a&aDigit != 0 || N.r == '%' || N.r == '{'
+	if digits {
+		return numBefore || numAfter
+	}
+	switch {
+	case numBefore && numAfter:
+		return true
+	case strings.ContainsRune(";:!?»›", N.r) || strings.ContainsRune("«‹", P.r):
+		return true
+	case isDash(P.r) || isDash(N.r):
+		return true
+	case numBefore && (isSign(N.r) || e.shortWord(n)):
+		return true
+	case numAfter:
+		// Before a number: after a sign (€ 5, × 3) or a word that
+		// introduces it (Windows 11, p. 12, № 5).
+		return true
+	}
+	return false
+}
+
+func isDash(r rune) bool {
+	return r == 0x2212 || r > 0x7F && ucd.CategoryOf(r) == ucd.CatPd
+}
+
+// isSign reports whether r is a unit or operator sign: %, ‰, °, ×, €, *...
+func isSign(r rune) bool {
+	if r == '%' || r == '*' || r == '/' || r == '+' || r == '=' || r == '#' {
+		return true
+	}
+	return r > 0x7F && (ucd.CategoryOf(r).IsSymbol() || r == '‰' || r == '‱' || r == '№' || r == '§')
+}
+
+// placeholderEnd reports whether cell p ends a printf conversion (%d,
+// %lu, %.1f, %zu, %s) or a {placeholder}.
+func (e *engine) placeholderEnd(p int) bool {
+	cells := e.cells
+	if cells[p].r == '}' {
+		for k := p - 1; k >= 0 && k > p-32; k-- {
+			if cells[k].r == '{' {
+				return true
+			}
+			if cells[k].r == ' ' || cells[k].r == '\n' || cells[k].r == '}' {
+				return false
+			}
+		}
+		return false
+	}
+	if !strings.ContainsRune("diouxXeEfFgGaAs", cells[p].r) {
+		return false
+	}
+	for k := p - 1; k >= 0 && k > p-12; k-- {
+		r := cells[k].r
+		switch {
+		case r == '%':
+			return k == 0 || cells[k-1].r != '%'
+		case r >= '0' && r <= '9' || strings.ContainsRune(".*-+ #'$hlLqjzZt", r):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// shortWord reports whether a run of at most three letters starts at cell
+// n and ends there (a unit: B, KB, MiB, km, s, min).
+func (e *engine) shortWord(n int) bool {
+	cells := e.cells
+	k := n
+	for k < len(cells) && cells[k].a&aLetter != 0 {
+		k++
+	}
+	return k > n && k-n <= 3 && (k == len(cells) || cells[k].a&(aMark|aDigit) == 0)
+}
+
+// spaceGate reports whether unusual spaces in this block replace ordinary
+// spaces between words (what the spaces-in-words disguise does, a few of
+// them or every one): then those in typographic positions are likely part
+// of the same replacement, and are reported too. A text whose thin spaces
+// are mostly typographic, with a stray one between words, is not gated.
+func (e *engine) spaceGate() bool {
+	gaps, typo := 0, 0
+	for i, c := range e.cells {
+		if c.a&aSpace == 0 {
+			continue
+		}
+		switch e.role(i) {
+		case spaceGap:
+			gaps++
+		case spaceTypo:
+			typo++
+		}
+	}
+	return gaps > 0 && 3*gaps >= typo
+}
+
+// space judges a non-ASCII white-space character; gate is spaceGate().
+func (e *engine) space(data []byte, i int, gate bool) {
+	c := e.cells[i]
+	var msg string
+	switch e.role(i) {
+	case spaceLegit:
+		return
+	case spaceBreak:
 		e.add(data, i, i+1, report.Finding{
-			Kind: report.UnusualSpace, Severity: sev, Confidence: 0.6,
+			Kind: report.UnusualSpace, Severity: report.Warning, Confidence: 0.6,
 			Message: fmt.Sprintf("%s (%s): many programs do not treat it as a line break", ucd.Name(c.r), cp(c.r)),
 		})
 		return
-	case 0x1680, 0x180E:
+	case spaceTypo:
+		if !gate {
+			return
+		}
+		msg = fmt.Sprintf("%s (%s) in a text where such spaces also stand for ordinary spaces between words", ucd.Name(c.r), cp(c.r))
+	default:
+		msg = fmt.Sprintf("%s (%s) where an ordinary space is expected", ucd.Name(c.r), cp(c.r))
 	}
-	f := report.Finding{
-		Kind: report.UnusualSpace, Severity: report.Warning, Confidence: 0.8,
-		Message: fmt.Sprintf("%s (%s) where an ordinary space is expected", ucd.Name(c.r), cp(c.r)),
-	}
+	f := report.Finding{Kind: report.UnusualSpace, Severity: report.Warning, Confidence: 0.8, Message: msg}
 	if !e.opts.KeepSpaces {
 		f.Replacement = report.Str(" ")
 	}
 	e.add(data, i, i+1, f)
 }
 
-// marksPass judges the combining marks on each base character.
+// marksPass judges the combining marks on each base character. Zalgo is
+// stacking: the marks are drawn from the generic diacritic blocks (see
+// isGenericMark) and piled on letters, or sprinkled one or two at a time
+// over most letters of a stretch of text. What languages do is judged
+// apart:
+//
+//   - Generic diacritics that compose with their letter (é as e + U+0301,
+//     NFD text, Vietnamese) are accents. One diacritic that does not
+//     compose (a Bulgarian stress mark "гра̀фа", a Serbian "ко̂д", a
+//     transliteration's "c̣") is not a disguise by itself either: only a
+//     stretch of text where many letters carry such marks, of many kinds,
+//     is (zalgo light, see denseMarks). Two or more that do not compose
+//     are a stack.
+//   - Marks of the base letter's own script (Brahmic vowel signs, viramas
+//     and nasals, Myanmar medials, Hebrew points, Arabic harakat) are its
+//     orthography, up to what the script stacks (stackLimit). Marks of
+//     another script on a letter are odd.
+//   - Script marks with no letter to carry them (after a space or a line
+//     break) are typing slips: they disguise nothing.
 func (e *engine) marksPass(data []byte) {
 	cells := e.cells
 	type stack struct{ base, from, to int }
-	var odd []stack     // marks no language puts on this base
-	var compose []stack // marks that compose with a Latin base (ỷ = y + U+0309)
+	var odd []stack     // stacks no language puts on this base
+	var compose []stack // generic marks that compose with the base (ỷ = y + U+0309)
+	var marked []markedLetter
+	var letters [numClasses]int // letters so far, by class
 	for i := 0; i < len(cells); i++ {
+		if cells[i].a&aLetter != 0 {
+			letters[cells[i].a.class()]++
+		}
 		if cells[i].a&aMark == 0 || cells[i].a&aVS != 0 || i == 0 {
 			continue
 		}
@@ -456,7 +727,6 @@ func (e *engine) marksPass(data []byte) {
 		for j < len(cells) && (cells[j].a&aMark != 0 && cells[j].a&aVS == 0 || cells[j].r == 0x034F) {
 			j++
 		}
-		n := j - i
 		b := cells[base]
 		if b.a&aVS != 0 && base > 0 {
 			b = cells[base-1] // 1 U+FE0F U+20E3
@@ -465,38 +735,50 @@ func (e *engine) marksPass(data []byte) {
 			i = j - 1
 			continue // emoji keycap without its variation selector
 		}
-		latinish := b.r >= 0 && b.r < 0x250 || b.a.class() == cCyrillic || b.a.class() == cGreek
-		if b.a&aMark == 0 && b.r >= 0 && b.a.class() == cNone && b.r >= 0x80 {
-			latinish = false
-		}
+		k := e.judgeCluster(b, cells[i:j])
 		switch {
-		case latinish && n >= 3:
+		case k.foreign > 0 || k.own > stackLimit(b.r) || k.rem >= 2:
 			odd = append(odd, stack{base, i, j})
-		case latinish:
-			if composes(b.r, cells[i:j]) && b.a&aLetter != 0 {
-				compose = append(compose, stack{base, i, j})
-			} else {
-				odd = append(odd, stack{base, i, j})
-			}
-		case n > 4:
-			odd = append(odd, stack{base, i, j})
+			marked = append(marked, markedLetter{class: b.a.class(), letter: letters[b.a.class()], mark: k.first})
+		case k.rem == 1:
+			marked = append(marked, markedLetter{class: b.a.class(), letter: letters[b.a.class()], mark: k.first, single: true, base: base, from: i, to: j})
+		case k.generic > 0 && b.a&aLetter != 0:
+			compose = append(compose, stack{base, i, j})
+		case k.orphan:
+			e.add(data, i, j, report.Finding{
+				Kind: report.CombiningMarks, Severity: report.Info, Confidence: 0.5,
+				Message: fmt.Sprintf("combining mark %s (%s) with no letter to carry it: a typing slip", cp(cells[i].r), ucd.Name(cells[i].r)),
+			})
 		}
 		i = j - 1
 	}
-	e.doc.zalgo += len(odd)
-	e.doc.zalgoSeen += len(odd) + len(compose)
-	// Marks that compose are suspicious only in a text that is being
-	// zalgo'd: otherwise they are decomposed accents (Vietnamese, NFD text).
+	dense := denseMarks(marked)
+	e.doc.zalgo += len(odd) + len(dense)
+	e.doc.zalgoSeen += len(marked) + len(compose)
+	// Single marks away from the dense stretches, and marks that compose,
+	// are suspicious only in a text that is being zalgo'd: otherwise they
+	// are stress marks, transliteration and decomposed accents.
 	zalgoText := e.doc.zalgo >= 3
 	for _, s := range odd {
-		e.zalgo(data, s.base, s.from, s.to, true)
+		e.zalgo(data, s.base, s.from, s.to, zalgoStack)
+	}
+	if zalgoText {
+		dense = dense[:0]
+		for _, m := range marked {
+			if m.single {
+				dense = append(dense, m)
+			}
+		}
+	}
+	for _, m := range dense {
+		e.zalgo(data, m.base, m.from, m.to, zalgoSprinkled)
 	}
 	for i := 1; i < len(cells); i++ {
 		// UTS #39 §5.4: the same non-spacing mark twice in a row. In the
 		// scripts not covered above it is usually a typing slip.
 		if cells[i].a&aMark != 0 && cells[i].r == cells[i-1].r && cells[i].a.class() != cLatin && cells[i-1].a&aMark != 0 {
-			if b := cells[i-1]; b.r >= 0x0300 && b.r <= 0x036F {
-				continue // already judged as Latin/Greek/Cyrillic marks above
+			if isGenericMark(cells[i-1].r) {
+				continue // already judged as generic diacritics above
 			}
 			e.add(data, i, i+1, report.Finding{
 				Kind: report.CombiningMarks, Severity: report.Info, Confidence: 0.5,
@@ -506,25 +788,213 @@ func (e *engine) marksPass(data []byte) {
 	}
 	if zalgoText {
 		for _, s := range compose {
-			e.zalgo(data, s.base, s.from, s.to, false)
+			e.zalgo(data, s.base, s.from, s.to, zalgoComposed)
 		}
 	}
 }
 
-// composes reports whether base followed by the marks normalises (NFC) to a
-// single precomposed character, as legitimate accents do.
-func composes(base rune, marks []cell) bool {
-	var buf [32]byte
-	b := utf8.AppendRune(buf[:0], base)
-	for _, m := range marks {
-		b = utf8.AppendRune(b, m.r)
-	}
-	out := norm.NFC.Bytes(b)
-	r, n := utf8.DecodeRune(out)
-	return n == len(out) && r != base
+// isGenericMark reports whether r is in a block of diacritics shared by
+// many scripts: Combining Diacritical Marks and their Extended and
+// Supplement blocks, the marks for symbols and the half marks. These are
+// the marks zalgo text is made of.
+func isGenericMark(r rune) bool {
+	return r >= 0x0300 && r <= 0x036F || r >= 0x1AB0 && r <= 0x1AFF || r >= 0x1DC0 && r <= 0x1DFF ||
+		r >= 0x20D0 && r <= 0x20FF || r >= 0xFE20 && r <= 0xFE2F
 }
 
-func (e *engine) zalgo(data []byte, base, from, to int, odd bool) {
+// cluster is what judgeCluster finds in the marks on one base.
+type cluster struct {
+	generic, own, foreign int
+	rem                   int  // generic marks left after composing with the base (NFC)
+	first                 rune // the first of those, or the first odd mark
+	orphan                bool // script marks with no letter to carry them
+}
+
+// judgeCluster sorts the marks on base b.
+func (e *engine) judgeCluster(b cell, marks []cell) cluster {
+	var k cluster
+	letter := b.a&aLetter != 0 && b.r >= 0
+	var baseScripts ucd.ScriptSet
+	anyScript := true // a base of no particular script takes any script's marks
+	if letter {
+		baseScripts = ucd.ScriptExtensions(b.r)
+		baseScripts.Add(ucd.ScriptOf(b.r))
+		baseScripts.Remove(ucd.ScriptCommon)
+		baseScripts.Remove(ucd.ScriptInherited)
+		anyScript = baseScripts.IsEmpty()
+	}
+	var buf [64]byte
+	gen := utf8.AppendRune(buf[:0], max(b.r, 0))
+	for _, m := range marks {
+		switch {
+		case m.r == 0x034F:
+		case isGenericMark(m.r):
+			k.generic++
+			gen = utf8.AppendRune(gen, m.r)
+			if letter && !anyScript {
+				// Script_Extensions names the scripts that use some
+				// diacritics (U+0345 YPOGEGRAMMENI: Greek; U+0363–036F,
+				// medieval superscript letters: Latin): on a letter of
+				// another script, no language puts them there.
+				ms := ucd.ScriptExtensions(m.r)
+				ms.Remove(ucd.ScriptInherited)
+				if !ms.IsEmpty() && ms.Intersect(baseScripts).IsEmpty() {
+					k.foreign++
+					if k.first == 0 {
+						k.first = m.r
+					}
+				}
+			}
+		case !letter:
+			k.own++
+			k.orphan = true
+		default:
+			ms := ucd.ScriptExtensions(m.r)
+			ms.Add(ucd.ScriptOf(m.r))
+			ms.Remove(ucd.ScriptCommon)
+			ms.Remove(ucd.ScriptInherited)
+			// A mark of no particular script outside the generic blocks
+			// (Vedic tone marks) goes with any letter.
+			if anyScript || ms.IsEmpty() || !ms.Intersect(baseScripts).IsEmpty() {
+				k.own++
+			} else {
+				k.foreign++
+				if k.first == 0 {
+					k.first = m.r
+				}
+			}
+		}
+	}
+	if k.generic > 0 {
+		out := norm.NFC.Bytes(gen)
+		if r, n := utf8.DecodeRune(out); letter && r != utf8.RuneError {
+			out = out[n:] // the base, composed with what it absorbed
+		} else {
+			_, n = utf8.DecodeRune(gen)
+			out = gen[n:] // nothing composes with a non-letter
+		}
+		for len(out) > 0 {
+			r, n := utf8.DecodeRune(out)
+			out = out[n:]
+			if k.rem == 0 && k.first == 0 {
+				k.first = r
+			}
+			k.rem++
+		}
+	}
+	if k.orphan && k.generic > 0 {
+		k.orphan = false // generic marks on a non-letter are judged as such
+	}
+	return k
+}
+
+// stackLimit is how many marks of its own script a letter legitimately
+// carries: Myanmar stacks up to three medials, two vowel signs and two
+// finals (လျှော့ has five), Tibetan subjoins consonants under vowel
+// signs, Hebrew adds dagesh, vowel, shin dot and cantillation, Arabic
+// shadda, vowel and Quranic signs; the other scripts a nukta, a vowel
+// sign or two and a nasal or tone mark.
+func stackLimit(base rune) int {
+	switch ucd.ScriptOf(base) {
+	case ucd.ScriptMyanmar, ucd.ScriptTibetan:
+		return 8
+	case ucd.ScriptHebrew:
+		return 6
+	case ucd.ScriptArabic, ucd.ScriptSyriac:
+		return 5
+	}
+	return 4
+}
+
+// markedLetter is a letter carrying generic marks that do not compose.
+type markedLetter struct {
+	class          class
+	letter         int  // index of the letter among the block's letters of its class
+	mark           rune // its first mark that does not compose
+	single         bool // one such mark: judged by denseMarks
+	base, from, to int
+}
+
+// denseMarks returns the letters with a single uncomposed diacritic that
+// stand in a stretch of zalgo: within 20 letters of their script on either
+// side, at least three letters carry diacritics that no orthography uses
+// (see orthographic), of at least three kinds. Languages that write marks
+// on many letters use the accents of their orthography (tone marks in
+// Yoruba or Navajo, stress and length accents in Bulgarian and Serbian,
+// transliteration's dots and macrons); zalgo draws from the whole blocks,
+// where those are a minority. Letters are counted per script so that the
+// Latin words of a Russian or Chinese text, marked, are as dense as a
+// marked English text.
+func denseMarks(marked []markedLetter) []markedLetter {
+	const window, minKinds = 20, 3
+	var out []markedLetter
+	var same []markedLetter
+	for c := class(0); c < numClasses; c++ {
+		same = same[:0]
+		for _, m := range marked {
+			if m.class == c {
+				same = append(same, m) // in order: letter indexes grow
+			}
+		}
+		lo := 0
+		for _, m := range same {
+			for same[lo].letter < m.letter-window {
+				lo++
+			}
+			if !m.single {
+				continue
+			}
+			var kinds [minKinds]rune
+			nk := 0
+			for k := lo; k < len(same) && same[k].letter <= m.letter+window && nk < minKinds; k++ {
+				r := same[k].mark
+				if orthographic(r) {
+					continue
+				}
+				seen := false
+				for _, x := range kinds[:nk] {
+					seen = seen || x == r
+				}
+				if !seen {
+					kinds[nk] = r
+					nk++
+				}
+			}
+			if nk >= minKinds {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// orthographic reports whether the generic diacritic r is an accent of
+// some orthography or standard transliteration: grave, acute,
+// circumflex, tilde, macron, breve, dots, diaeresis, hook, ring, double
+// acute, caron, double grave, inverted breve, Greek breathings, horn,
+// cedilla, ogonek, marks below (dot, diaeresis, ring, comma, circumflex,
+// breve, tilde, macron), perispomeni and ypogegrammeni.
+func orthographic(r rune) bool {
+	switch {
+	case r >= 0x0300 && r <= 0x0304, r >= 0x0306 && r <= 0x030C, r >= 0x0323 && r <= 0x0328:
+		return true
+	}
+	switch r {
+	case 0x030F, 0x0311, 0x0313, 0x0314, 0x031B, 0x032D, 0x032E, 0x0330, 0x0331, 0x0342, 0x0345:
+		return true
+	}
+	return false
+}
+
+type zalgoHow uint8
+
+const (
+	zalgoStack     zalgoHow = iota // marks no language stacks on this letter
+	zalgoSprinkled                 // one mark on a letter among many marked ones
+	zalgoComposed                  // an accent in a text full of stacked marks
+)
+
+func (e *engine) zalgo(data []byte, base, from, to int, how zalgoHow) {
 	n := to - from
 	sev := report.Warning
 	if n >= 3 {
@@ -535,7 +1005,10 @@ func (e *engine) zalgo(data []byte, base, from, to int, odd bool) {
 		names = append(names, cp(e.cells[k].r))
 	}
 	what := "combining marks that no language puts on this letter"
-	if !odd {
+	switch how {
+	case zalgoSprinkled:
+		what = "combining marks added to a letter in a stretch where many letters carry marks of many kinds (zalgo)"
+	case zalgoComposed:
 		what = "combining marks added to a plain letter in a text full of stacked marks"
 	}
 	e.add(data, from, to, report.Finding{

@@ -139,14 +139,14 @@ func TestDetectors(t *testing.T) {
 		{"zwnj in persian", "می\u200cخواهم", nil, "", Options{}},
 		{"emoji zwj", "👩\u200d💻 coder", nil, "", Options{}},
 		{"trojan source", "access = \"user\u202e \u2066// admin\u2069\u2066\"\n", []wantFinding{{report.Bidi, "\u202e", ""}, {report.Bidi, "\u2066", ""}, {report.Bidi, "\u2069", ""}, {report.Bidi, "\u2066", ""}}, "access = \"user // admin\"\n", Options{}},
-		{"balanced isolate around english", "I \u2068thought\u2069 so.\n", []wantFinding{{report.Bidi, "\u2068", ""}, {report.Bidi, "\u2069", ""}}, "I thought so.\n", Options{}},
+		{"balanced isolate around english", "I \u2067thought\u2069 so.\n", []wantFinding{{report.Bidi, "\u2067", ""}, {report.Bidi, "\u2069", ""}}, "I thought so.\n", Options{}},
 		{"tag payload", "Hello\U000E0069\U000E0067\U000E006E\U000E006F\U000E0072\U000E0065", []wantFinding{{report.HiddenPayload, "\U000E0069\U000E0067\U000E006E\U000E006F\U000E0072\U000E0065", ""}}, "Hello", Options{}},
 		{"variation selector payload", "Hi\U000E0151\U000E0159\U000E0110", []wantFinding{{report.HiddenPayload, "\U000E0151\U000E0159\U000E0110", ""}}, "Hi", Options{}},
 		{"zalgo", "he\u0301\u0302\u0303\u0304llo", []wantFinding{{report.CombiningMarks, "\u0301\u0302\u0303\u0304", ""}}, "hello", Options{}},
 		{"unusual space", "one\u2003two", []wantFinding{{report.UnusualSpace, "\u2003", " "}}, "one two", Options{}},
 		{"unusual space kept on request", "one\u2003two", []wantFinding{{report.UnusualSpace, "\u2003", "-"}}, "", Options{KeepSpaces: true}},
 		{"nbsp is typography", "10\u00a0km and M.\u00a0Dupont", nil, "", Options{}},
-		{"control character", "bell\x07here", []wantFinding{{report.ControlChar, "\x07", "-"}}, "", Options{}},
+		{"control character", "back\x08here", []wantFinding{{report.ControlChar, "\x08", "-"}}, "", Options{}},
 		{"private use", "icon \ue000 here", []wantFinding{{report.PrivateUse, "\ue000", "-"}}, "", Options{}},
 		{"unassigned", "x \U0003FFFD y", []wantFinding{{report.Unassigned, "\U0003FFFD", "-"}}, "", Options{}},
 		{"invalid utf-8 kept", "ab\xffcd", []wantFinding{{report.InvalidUTF8, "\xff", "-"}}, "", Options{}},
@@ -351,5 +351,234 @@ func TestSummaryPatterns(t *testing.T) {
 	rep := scanString(t, in, Options{})
 	if len(rep.Summary.Patterns) == 0 || !strings.Contains(rep.Summary.Patterns[0], `hidden text in tag characters at line 1: "ignore"`) {
 		t.Errorf("patterns %q", rep.Summary.Patterns)
+	}
+}
+
+// A literal U+FFFD is the trace of an earlier decoding error: noted, never
+// an alarm, never replaced. Invalid bytes stay a warning.
+func TestReplacementCharacter(t *testing.T) {
+	rep := scanString(t, "le fichier \ufffdtait vide\n", Options{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Info || rep.Findings[0].Kind != report.InvalidUTF8 || rep.Findings[0].Replacement != nil {
+		t.Errorf("U+FFFD: %+v", rep.Findings)
+	}
+	if rep.Suspicious {
+		t.Errorf("U+FFFD makes the text suspicious")
+	}
+	rep = scanString(t, "le fichier \xc3tait vide\n", Options{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Warning || rep.Findings[0].Kind != report.InvalidUTF8 {
+		t.Errorf("invalid byte: %+v", rep.Findings)
+	}
+	rep = scanString(t, "x \U0003FFFD y", Options{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Warning || rep.Findings[0].Kind != report.Unassigned {
+		t.Errorf("unassigned code point: %+v", rep.Findings)
+	}
+}
+
+// Controls that a display ignores are noted; those that rewrite what a
+// terminal shows are warnings, an escape sequence as one finding.
+func TestControlCharacters(t *testing.T) {
+	cases := []struct {
+		in, text string
+		sev      report.Severity
+	}{
+		{"Affichage \x07 terminé", "\x07", report.Info},
+		{"pubkey\x1fsecret key\x1fuser ID", "\x1f", report.Info},
+		{"rec\x1eord", "\x1e", report.Info},
+		{"admin\x08\x08\x08\x08\x08guest", "\x08", report.Warning},
+		{"ok \x1b[2K\x1b[1Agranted", "\x1b[2K", report.Warning},
+		{"ok \x1b alone", "\x1b", report.Warning},
+		{"csi \u009b2J here", "\u009b", report.Warning},
+		{"nul\x00here", "\x00", report.Warning},
+		{"shift\x0eout", "\x0e", report.Warning},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		if len(rep.Findings) == 0 {
+			t.Errorf("%q: no finding", c.in)
+			continue
+		}
+		f := rep.Findings[0]
+		if f.Kind != report.ControlChar || f.Text != c.text || f.Severity != c.sev {
+			t.Errorf("%q: %s %s %q, want %s %q", c.in, f.Kind, f.Severity, f.Text, c.sev, c.text)
+		}
+		if f.Replacement != nil {
+			t.Errorf("%q: control characters are kept, got a replacement", c.in)
+		}
+	}
+}
+
+// Thin, hair and narrow no-break spaces in typographic positions are
+// legitimate; between words of running text they are the disguise, and in
+// a text where they replace ordinary spaces the typographic-looking ones
+// are restored with the rest.
+func TestUnusualSpaces(t *testing.T) {
+	cases := []struct {
+		in, restored string
+		flagged      int
+	}{
+		{"Prix\u202f: 50\u202f% — «\u202foui\u202f» ; 1\u2009000\u2009000 km", "", 0},
+		{"%lu\u200a×\u200a%lu pixels, %d\u200a%% done, %zu\u2009B free", "", 0},
+		{"The\u202fjudge accepted our recommendation.", "The judge accepted our recommendation.", 1},
+		{"The judge\u2009accepted our\u200arecommendation.", "The judge accepted our recommendation.", 2},
+		{"one\u2000two", "one two", 1},
+		{"one\u3000two", "one two", 1},
+		{"one\u2007two", "one two", 1},
+		// Every space replaced: those next to numbers and dashes go too.
+		{"Posts:\u2009166 and\u2003the\u200ajudge took\u202f10\u2009km\u2005—\u200aok", "Posts: 166 and the judge took 10 km — ok", 7},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		n := 0
+		for _, f := range rep.Findings {
+			if f.Severity > report.Info {
+				if f.Kind != report.UnusualSpace {
+					t.Errorf("%q: unexpected %s %q", c.in, f.Kind, f.Text)
+				}
+				n++
+			}
+		}
+		if n != c.flagged {
+			t.Errorf("%q: %d unusual spaces flagged, want %d", c.in, n, c.flagged)
+		}
+		want := c.restored
+		if want == "" {
+			want = c.in
+		}
+		if out, edits, _ := cleanString(t, c.in, Options{}); out != want {
+			t.Errorf("%q restored as %q, want %q", c.in, out, want)
+		} else {
+			checkEdits(t, c.in, out, edits)
+		}
+	}
+}
+
+// Left-to-right isolates around text without right-to-left letters change
+// nothing in the display: in right-to-left documents they are how
+// translators shield placeholders. Elsewhere they split words (the
+// wrap-words disguise); overrides, right-to-left controls around words,
+// and controls left open reorder.
+func TestBidiBalancedIsolates(t *testing.T) {
+	cases := []struct {
+		in  string
+		sev report.Severity // the highest severity expected
+	}{
+		// In a right-to-left document, left-to-right isolates and
+		// embeddings on a line of their own shield it from the text
+		// around.
+		{"ساعت\n\u2066%OH:%OM:%OS\u2069\n", report.Info},
+		{"ساعت\n\u2068%s\u2069 items\n", report.Info},
+		{"ساعت\nvalue \u202aabc\u202c here\n", report.Info},
+		{"ساعت\nI \u2066thought\u2069 so.\n", report.Info},
+		// Without right-to-left text they only split the words they wrap.
+		{"I \u2066thought\u2069 so.\n", report.Warning},
+		{"I \u2068thought\u2069 so.\n", report.Warning},
+		{"value \u202aabc\u202c here\n", report.Warning},
+		{"I \u2067thought about it\u2069 so.\n", report.Warning},
+		{"I \u202dthought about it\u202c so.\n", report.Warning},
+		{"I \u2066thought so.\n", report.Error},
+		{"access = \"user\u202e \u2066// admin\u2069\"\n", report.Error},
+		{"if x \u2067\u2066then\u2069\u2069 y\n", report.Warning},
+		// A format string embedded right-to-left in a Pashto catalogue
+		// holds no word; English words embedded so are still reordered.
+		{"دوتنه غونډال ولۍ\n\u202b%I:%M:%S %p\u202c\n", report.Info},
+		{"دوتنه غونډال ولۍ\n\u202bcopy the file to\u202c\n", report.Warning},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		var top report.Severity
+		for _, f := range rep.Findings {
+			if f.Kind == report.Bidi && f.Severity > top {
+				top = f.Severity
+			}
+		}
+		if top != c.sev {
+			t.Errorf("%q: highest bidi finding %v, want %v", c.in, top, c.sev)
+		}
+		if c.sev == report.Info {
+			if out, _, _ := cleanString(t, c.in, Options{}); out != c.in {
+				t.Errorf("%q restored as %q", c.in, out)
+			}
+		}
+	}
+}
+
+// Fullwidth punctuation outside CJK text disguises no letter on its own;
+// next to fullwidth letters it is part of a styled run and restored.
+func TestFullwidthPunctuation(t *testing.T) {
+	cases := []struct {
+		in, restored string
+		sev          report.Severity
+	}{
+		{"رەسىم ھۆججىتى تېپىلمىدى：“%s”", "", report.Info},
+		{"Done！ Now what？", "", report.Info},
+		{"of ｔｒｕｔｈ．\nDays after", "of truth.\nDays after", report.Warning},
+		{"ｗｏｒｄ － ｗｏｒｄ", "word - word", report.Warning},
+		{"set （ａｌｓｏ known", "set (also known", report.Warning},
+	}
+	for _, c := range cases {
+		rep := scanString(t, c.in, Options{})
+		var top report.Severity
+		for _, f := range rep.Findings {
+			if f.Severity > top {
+				top = f.Severity
+			}
+		}
+		if top != c.sev {
+			t.Errorf("%q: highest severity %v, want %v", c.in, top, c.sev)
+		}
+		want := c.restored
+		if want == "" {
+			want = c.in
+		}
+		if out, _, _ := cleanString(t, c.in, Options{}); out != want {
+			t.Errorf("%q restored as %q, want %q", c.in, out, want)
+		}
+	}
+}
+
+// Zalgo is stacking, or marks of many kinds sprinkled over most letters;
+// a single accent, and marks of a letter's own script, are orthography.
+func TestCombiningMarks(t *testing.T) {
+	light := "Ma\u0365ybe the\u0317y c\u033bou\u034a\u0307ld sta\u0307rt a ca\u0331m\u0348\u0351pf\u0324\u033fi\u0314re\u0365\u0351 and all\u030f si\u0304t ar\u0352ound i\u0330\u030et"
+	lightClean := "Maybe they could start a campfire and all sit around it"
+	cases := []struct {
+		name, in, restored string
+		sev                report.Severity // highest severity of a combining-marks finding; 0 for none
+	}{
+		{"stress accent", "Ако и двата форма\u0300та са приложими.", "", 0},
+		{"serbian accent", "Непознат ко\u0302д грешке.", "", 0},
+		{"transliteration", "Aragac\u0323otn and Az\u0327 Z\u0327a‘āyin", "", 0},
+		{"burmese cluster", "လျှော့ပါ", "", 0},
+		{"mark with no letter", "text\n\u1031\u102c\u1000", "", report.Info},
+		{"zalgo light", light, lightClean, report.Warning},
+		{"zalgo light in russian text", "Стандарт A\u0317S\u036cC\u0353II включает I\u0329S\u0359O и IR\u035aV", "Стандарт ASCII включает ISO и IRV", report.Warning},
+		{"zalgo heavy", "he\u0301\u0302\u0303\u0304llo", "hello", report.Error},
+		{"two marks that do not compose", "a\u0317\u0353b", "ab", report.Warning},
+		{"greek-only mark on a latin letter", "d\u0345one", "done", report.Warning},
+		{"another script's vowel sign on a latin letter", "ca\u093ft", "cat", report.Warning},
+		{"more marks than burmese stacks", "လ\u103b\u103e\u1031\u102c\u1037\u103a\u1036\u1032\u1032", "လ", report.Error},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep := scanString(t, c.in, Options{})
+			var top report.Severity
+			for _, f := range rep.Findings {
+				if f.Kind == report.CombiningMarks && f.Severity > top {
+					top = f.Severity
+				}
+			}
+			if top != c.sev {
+				t.Errorf("highest combining-marks severity %v, want %v", top, c.sev)
+			}
+			want := c.restored
+			if want == "" {
+				want = c.in
+			}
+			out, edits, _ := cleanString(t, c.in, Options{})
+			if out != want {
+				t.Errorf("restored %q, want %q", out, want)
+			}
+			checkEdits(t, c.in, out, edits)
+		})
 	}
 }
