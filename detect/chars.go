@@ -527,7 +527,7 @@ func (e *engine) role(i int) spaceRole {
 		// Thin, hair and narrow no-break spaces are what typographers put
 		// in digit groups, before French punctuation, around dashes and
 		// between a number and its unit.
-		if e.cjkBlock {
+		if e.cjkBlock || e.houseSpace() == r {
 			return spaceLegit
 		}
 		if e.typoSpace(i, false) {
@@ -540,6 +540,36 @@ func (e *engine) role(i int) spaceRole {
 		}
 	}
 	return spaceGap
+}
+
+// houseSpace returns the typographic space (thin, hair or narrow
+// no-break) that the block uses as a house style, or 0: one kind, at least
+// three times, and no other unusual space beside it. Czech translators
+// keep "HTTP\u202fproxy" and "%s:\u202fchyba" together that way. Spaces
+// swapped in to split words are drawn from many kinds (en and em quads,
+// figure, punctuation, medium mathematical spaces), which rules this out.
+func (e *engine) houseSpace() rune {
+	if e.house >= 0 {
+		return e.house
+	}
+	var kind rune
+	n := 0
+	for _, c := range e.cells {
+		if c.a&aSpace == 0 || c.r == 0x00A0 || c.r == 0x3000 && e.cjkBlock || c.r == 0x2028 || c.r == 0x2029 || c.r == 0x0085 {
+			continue
+		}
+		if kind != 0 && c.r != kind {
+			e.house = 0
+			return 0
+		}
+		kind = c.r
+		n++
+	}
+	e.house = 0
+	if n >= 3 && (kind == 0x2009 || kind == 0x200A || kind == 0x202F) {
+		e.house = kind
+	}
+	return e.house
 }
 
 // typoSpace reports whether the space at cell i stands where typography
@@ -582,8 +612,26 @@ func (e *engine) typoSpace(i int, digits bool) bool {
 		// Before a number: after a sign (€ 5, × 3) or a word that
 		// introduces it (Windows 11, p. 12, № 5).
 		return true
+	case P.r == '.' && p >= 1 && cells[p-1].a&aUpper != 0 && (p < 2 || cells[p-2].a&aLetter == 0):
+		return true // after an initial: "Richard M. Stallman"
+	case e.acronymEnd(p):
+		return true // an acronym kept with its noun: "GNU GPL", "HTTP proxy"
 	}
 	return false
+}
+
+// acronymEnd reports whether cell p ends a word of two to five capital
+// letters (GNU, HTTP, UID).
+func (e *engine) acronymEnd(p int) bool {
+	cells := e.cells
+	n := 0
+	for ; p >= 0 && cells[p].a&aLetter != 0; p-- {
+		if cells[p].a&aUpper == 0 {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
 }
 
 func isDash(r rune) bool {

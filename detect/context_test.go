@@ -80,3 +80,13 @@ func TestTypingSlips(t *testing.T) {
 		t.Errorf("want one info finding explaining the slip, got %+v", rep.Findings)
 	}
 }
+
+// One typographic space used throughout is a house style; mixed with other
+// unusual spaces between words it is the disguise that splits them.
+func TestHouseSpace(t *testing.T) {
+	us := func(text string) wantFinding { return wantFinding{report.UnusualSpace, text, " "} }
+	checkCases(t, []detectorCase{
+		{"narrow no-break spaces throughout", "HTTP\u202fproxy a DNS\u202fserver: viz\u202fnávod a také tohle\u202fmísto.\n", nil, "", Options{}},
+		{"mixed with an em space", "free\u202fmoney for\u2003all the\u202fpeople in\u202ftown.\n", []wantFinding{us("\u202f"), us("\u2003"), us("\u202f"), us("\u202f")}, "free money for all the people in town.\n", Options{}},
+	})
+}

@@ -60,6 +60,7 @@ type engine struct {
 	freq       map[rune]int // letters beyond ASCII in the block, counted on demand
 	letters    int          // letters in the block (with freq)
 	loneSeen   bool         // the block's one-letter words are in doc.lone
+	house      rune         // houseSpace, or -1 before it is computed
 	any        attr         // union of the non-ASCII attributes of the block
 	special    bool         // the block has characters for charPass's detectors
 	idents     map[string]identSeen
@@ -322,6 +323,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.pairsBuilt = false
 	e.freq, e.letters = nil, 0
 	e.loneSeen = false
+	e.house = -1
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))
