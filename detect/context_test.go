@@ -90,3 +90,16 @@ func TestHouseSpace(t *testing.T) {
 		{"mixed with an em space", "free\u202fmoney for\u2003all the\u202fpeople in\u202ftown.\n", []wantFinding{us("\u202f"), us("\u2003"), us("\u202f"), us("\u202f")}, "free money for all the people in town.\n", Options{}},
 	})
 }
+
+// Catalogue conventions: sizes, metavariables, yes/no letter lists and the
+// palochka typed as a Latin letter.
+func TestCatalogueConventions(t *testing.T) {
+	ru := strings.Repeat("Используйте этот параметр, чтобы выбрать метод запроса.\n", 3)
+	checkCases(t, []detectorCase{
+		{"paper sizes with a cyrillic A", "Величина папира: А0x2, А1x3 и 9x11 коверта\n", nil, "", Options{}},
+		{"metavariable after a name", ru + "  * bsН   значение паузы после забоя, crН для возврата каретки; gzip\n", nil, "", Options{}},
+		{"yes and no letters", "Απάντηση: ^[yYνΝ] ή ^[nNοΟ] για όχι\n", nil, "", Options{}},
+		{"palochka typed as a latin l", "Гlайреш а, Хlоьттина а, гIалгIай мохк а.\n", nil, "", Options{}},
+		{"a word-initial I may be a ukrainian І", "Це Iван і його друг.\n", []wantFinding{{report.LookalikeInWord, "I", "І"}}, "Це Іван і його друг.\n", Options{}},
+	})
+}

@@ -477,9 +477,11 @@ type lazyFinding struct {
 	from   int32 // look-alikes: the word's cells [from, to)
 	to     int32
 	t      class
-	slip   bool   // look-alikes: judged a typing slip (engine.slips)
-	word   bool   // invisible: inside a word
-	why    string // invisible: what the character is
+	slip   bool // look-alikes: judged a typing slip (engine.slips)
+	// palochka: a Latin l or I typed for the Caucasian palochka.
+	palochka bool
+	word     bool   // invisible: inside a word
+	why      string // invisible: what the character is
 }
 
 type lazyHow uint8
@@ -542,6 +544,9 @@ func (e *engine) materialize(data []byte, k int) {
 			f.Message = "the word " + wordQ + " is written in " + from + " letters that look like " + tn + " ones, among " + tn + " words: " + from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") stands for " + rr.quoted
 		} else {
 			f.Message = from + " " + ri.quoted + " (" + ri.cp + " " + ri.name + ") in the " + tn + " word " + wordQ + " looks like " + tn + " " + rr.quoted
+		}
+		if l.palochka {
+			f.Message += "; the usual way to type the palochka, which keyboards lack, so not a disguise"
 		}
 		if l.slip {
 			dom := l.t

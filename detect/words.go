@@ -260,7 +260,7 @@ func (e *engine) tokenise() {
 		simple := true // only plain letters of one class so far
 		for j < len(cells) {
 			a := cells[j].a
-			if wordish(a) && !(a&aWordSym != 0 && e.operator(j)) {
+			if wordish(a) && !(a&aWordSym != 0 && e.operator(j)) && !e.times(j) {
 				if a&(aLetter|aFancy|aWordSym) == aLetter {
 					cl := a.class()
 					if cl == cNone {
@@ -389,6 +389,16 @@ func (e *engine) directive(i int) int {
 
 func isHex(r rune) bool {
 	return r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F'
+}
+
+// times reports whether cell j is an x between digits, as sizes and
+// factors are written ("А0x2", "১০x১৫"): a sign, not a letter of the word.
+func (e *engine) times(j int) bool {
+	c := e.cells
+	if r := c[j].r; r != 'x' && r != 'X' || j == 0 || j+1 >= len(c) {
+		return false
+	}
+	return c[j-1].a&aDigit != 0 && c[j+1].a&aDigit != 0
 }
 
 // operator reports whether the mathematical symbol at cell j (a word
@@ -545,7 +555,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			classes = append(classes, c)
 		}
 	}
-	if len(classes) == 0 || pure != (len(classes) == 1) || e.dimensions(w) {
+	if len(classes) == 0 || pure != (len(classes) == 1) || e.dimensions(w) || e.casePairs(w) {
 		return cNone
 	}
 	if len(classes) == 1 && classes[0] == cLatin {
@@ -619,6 +629,26 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		e.latinAlternates(data, k)
 	}
 	return target
+}
+
+// casePairs reports whether w is a list of letters each given in both
+// cases ("yYдД", "nNοΟ"), as the yes/no patterns of message catalogues
+// are: letters named one by one, not a word.
+func (e *engine) casePairs(w *word) bool {
+	var prev rune
+	n := 0
+	for j := int(w.from); j < int(w.to); j++ {
+		r := e.cells[j].r
+		if e.cells[j].a&aLetter == 0 {
+			return false
+		}
+		if n%2 == 1 && (r == prev || unicode.ToLower(r) != unicode.ToLower(prev)) {
+			return false
+		}
+		prev = r
+		n++
+	}
+	return n >= 4 && n%2 == 0
 }
 
 // dimensions reports whether w is numbers joined by x, as sizes are
@@ -710,10 +740,13 @@ func (e *engine) junction(k int) bool {
 	if apostrophe(e.cells[capAt-1].r) {
 		return true // a foreign word with an ending of the text's language: "sed'ом", "Modalias'ы"
 	}
+	capital := e.cells[capAt].a&aUpper != 0
+	if second == 1 && lowerBefore && capital && secondUpper {
+		return true // a metavariable after a name: "bsН", "грN"
+	}
 	if second < 2 {
 		return false
 	}
-	capital := e.cells[capAt].a&aUpper != 0
 	switch {
 	case lowerBefore && capital:
 		return true // "ссылкойAll", "МетодHTTP": a capital after a small letter
@@ -916,6 +949,15 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 			if w.letters == 1 {
 				conf = 0.75
 			}
+		}
+		if (rep == 0x04C0 || rep == 0x04CF) && j > int(w.from) && !upper {
+			// Palochka, the stroke of Chechen, Ingush, Avar and other
+			// Caucasian alphabets, is on no common keyboard: writers type
+			// a Latin l or I for it ("гlайреш"). A disguise of an ordinary
+			// Cyrillic word has no palochka to stand for.
+			e.addLazy(data, j, j+1, report.Finding{Kind: kind, Severity: report.Info, Confidence: 0.3},
+				lazyFinding{how: lazySwap, r: c.r, rep: rep, t: t, from: w.from, to: w.to, palochka: true})
+			continue
 		}
 		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
