@@ -407,9 +407,31 @@ func (e *engine) times(j int) bool {
 // sign, not a letter's look-alike joining a word.
 func (e *engine) operator(j int) bool {
 	c := e.cells
+	if ucd.CategoryOf(c[j].r) != ucd.CatSm {
+		return false
+	}
 	digit := j > 0 && c[j-1].a&aDigit != 0 || j+1 < len(c) && c[j+1].a&aDigit != 0
 	alone := j > 0 && c[j-1].r == ' ' && j+1 < len(c) && c[j+1].r == ' '
-	return (digit || alone) && ucd.CategoryOf(c[j].r) == ucd.CatSm
+	return digit || alone || e.formulaLine(j)
+}
+
+// formulaLine reports whether the line around cell j has another
+// mathematical sign, as a formula does ("x = r×lg(e) + k"): there a sign
+// between letters multiplies variables.
+func (e *engine) formulaLine(j int) bool {
+	c := e.cells
+	sign := func(k int) bool { return k != j && strings.ContainsRune("=≤≥±÷⁻⁺√∑∏≠≈×", c[k].r) }
+	for k := j - 1; k >= 0 && k > j-200 && c[k].r != '\n'; k-- {
+		if sign(k) {
+			return true
+		}
+	}
+	for k := j + 1; k < len(c) && k < j+200 && c[k].r != '\n'; k++ {
+		if sign(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // count adds cell j to the statistics of w.
@@ -467,6 +489,33 @@ func (e *engine) legitFancy(c cell) bool {
 	switch t {
 	case ucd.DecompSuper, ucd.DecompSub, ucd.DecompCircle:
 		return c.a&aLetter == 0 // digits: x², H₂O, ①
+	}
+	return false
+}
+
+// index reports whether the subscript letter at cell j of w is an index
+// in mathematical notation: the word also has subscript digits or signs
+// ("uₙuₙ₋₁", "vₙ₋₁"), or is a single letter with its subscript ("xᵢ").
+func (e *engine) index(w *word, j int) bool {
+	if t, _ := ucd.Decomposition(e.cells[j].r); t != ucd.DecompSub {
+		return false
+	}
+	if j == int(w.from) || e.cells[j-1].a&aLetter == 0 || e.cells[j-1].a&aFancy != 0 {
+		return false // an index follows its variable
+	}
+	if w.letters == 2 {
+		return true
+	}
+	for k := int(w.from); k < int(w.to); k++ {
+		if r := e.cells[k].r; r >= 0x2080 && r <= 0x208E {
+			return true // ₀–₉ ₊ ₋ ₌ ₍ ₎
+		}
+	}
+	// The word may stop before the signs: "uₙ₋₁" ends the word at ₋.
+	if to := int(w.to); to < len(e.cells) {
+		if r := e.cells[to].r; r >= 0x2080 && r <= 0x208E {
+			return true
+		}
 	}
 	return false
 }
@@ -740,6 +789,9 @@ func (e *engine) junction(k int) bool {
 	if apostrophe(e.cells[capAt-1].r) {
 		return true // a foreign word with an ending of the text's language: "sed'ом", "Modalias'ы"
 	}
+	if first >= 4 && second >= 4 {
+		return true // two whole words with the space lost: "/etc/shadowмають"
+	}
 	capital := e.cells[capAt].a&aUpper != 0
 	if second == 1 && lowerBefore && capital && secondUpper {
 		return true // a metavariable after a name: "bsН", "грN"
@@ -790,6 +842,9 @@ func (e *engine) feasible(w *word, t class) bool {
 func (e *engine) flanked(k int) bool {
 	words := e.words
 	cells := e.cells
+	if e.tableCell(k) || e.quoted(k) {
+		return false
+	}
 	if from := int(words[k].from); from >= 2 && apostrophe(cells[from-1].r) && cells[from-2].r > ' ' {
 		return true // a clitic: OPEC+’s
 	}
@@ -870,6 +925,41 @@ func (e *engine) oneLetterWord(r rune) bool {
 		}
 	}
 	return e.doc.lone[r]
+}
+
+// quoted reports whether word k stands alone between quotation marks
+// ("('K' for Kelvin)", „b“): a character named, not a word used.
+func (e *engine) quoted(k int) bool {
+	w := &e.words[k]
+	from, to := int(w.from), int(w.to)
+	if from == 0 || to >= len(e.cells) {
+		return false
+	}
+	open, close := e.cells[from-1].r, e.cells[to].r
+	return strings.ContainsRune("'\"‘’“”„‚«»‹›", open) && strings.ContainsRune("'\"‘’“”«»‹›", close)
+}
+
+// tableCell reports whether word k stands between wide runs of blanks (a
+// tab, or three spaces or more) on both sides, as the cells of a table
+// do ("  A6   І    CYRILLIC CAPITAL LETTER"): a character listed, not a
+// word of a sentence.
+func (e *engine) tableCell(k int) bool {
+	w := &e.words[k]
+	wide := func(from, step int) bool {
+		n := 0
+		for j := from; j >= 0 && j < len(e.cells); j += step {
+			switch e.cells[j].r {
+			case '\t':
+				return true
+			case ' ':
+				n++
+				continue
+			}
+			break
+		}
+		return n >= 3
+	}
+	return wide(int(w.from)-1, -1) && wide(int(w.to), 1)
 }
 
 // afterNumber reports whether the cell before from is a space that follows
@@ -1161,7 +1251,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 	upper := e.mostlyUpper(w)
 	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
-		if c.a&aFancy == 0 || e.legitFancy(c) {
+		if c.a&aFancy == 0 || e.legitFancy(c) || e.index(w, j) {
 			continue
 		}
 		// A styled letter is a disguise in a styled word, or inside an
