@@ -116,3 +116,19 @@ func TestNotation(t *testing.T) {
 		{"two words with the space lost", strings.Repeat("Перевіряє, що всі записи мають належне форматування.\n", 3) + "файли /etc/passwd і /etc/shadowмають дані gzip\n", nil, "", Options{}},
 	})
 }
+
+// Short words disguised in Cyrillic text: a preposition after a Latin
+// name, and words of two letters the text writes elsewhere in Cyrillic.
+func TestShortCyrillicWords(t *testing.T) {
+	bg := strings.Repeat("Тези файлове са създадени и се използват от програмата.\n", 3)
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"preposition after a latin name", "Модели iPhone 15 Pro и Max c увеличенным экраном вышли в сентябре.\n", []wantFinding{lw("c", "с")}, "Модели iPhone 15 Pro и Max с увеличенным экраном вышли в сентябре.\n", Options{}},
+		{"preposition before a directive", "Неуспех при свързване c %s:%s, опитайте отново.\n", []wantFinding{lw("c", "с")}, "Неуспех при свързване с %s:%s, опитайте отново.\n", Options{}},
+		{"two-letter word the text writes in cyrillic", bg + "Тези повторения ca неправилни входни данни.\n", []wantFinding{lw("c", "с"), lw("a", "а")}, bg + "Тези повторения са неправилни входни данни.\n", Options{}},
+		{"serbian latin sentence", "Документ је завршен. Dokument je završen neočekivano, a fajl je prazan.\n", nil, "", Options{}},
+		{"label at a line start", "Выроўніваньне па Y\nY пазіцыя віджэта\nY выроўніваньне нашчадка\n", nil, "", Options{}},
+		{"table format letters", "Таблица форматов:\ntab (@); l c c c.  Описание@Восьмеричный код\n", nil, "", Options{}},
+		{"english sentence quoted in macedonian", "Постави ги лентите за поделба.\nSet a hint to the theme engine to draw rows in alternating colors\nШирина на разделувач\n", nil, "", Options{}},
+	})
+}

@@ -66,11 +66,16 @@
 //     none within the window for a one-letter word, which must also stand
 //     between words like an article, not among digits like a symbol). Into
 //     a class other than Latin only one-letter words are converted: other
-//     scripts quote Latin names and acronyms all the time. And only where
-//     a one-letter word of that script would stand: a preposition or
-//     conjunction of its languages (or one the text writes itself), not
-//     quoted, followed by a word, capitalised only at a sentence start.
-//     "по оси X," and „b“ name things; "c другом" is a disguised "с".
+//     scripts quote Latin names and acronyms all the time. Into a class
+//     other than Latin, only short words are converted, wherever Latin is
+//     in use around them, and only where a word of that script would
+//     stand: a one-letter preposition or conjunction of its languages (or
+//     one the text writes itself), not quoted, followed by a word of that
+//     script, capitalised only at a sentence start, not in a list of
+//     letters; or a word of two or three letters that the block also
+//     writes in that script's letters ("ca" for Bulgarian "са"), between
+//     words of that script. "по оси X," and „b“ name things; "Max c
+//     увеличенным" is a disguised "с".
 //   - Mixed words are judged first, and their verdict becomes their vote, so
 //     that a lone letter is judged among what its neighbours really are.
 //   - Where several letters share a prototype (I and l, σ and ο), the one

@@ -57,12 +57,13 @@ type engine struct {
 	pairs      map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
 	asciiPairs *[128 * 128]int32 // pairs of ASCII letters
 	pairsBuilt bool
-	freq       map[rune]int // letters beyond ASCII in the block, counted on demand
-	letters    int          // letters in the block (with freq)
-	loneSeen   bool         // the block's one-letter words are in doc.lone
-	house      rune         // houseSpace, or -1 before it is computed
-	any        attr         // union of the non-ASCII attributes of the block
-	special    bool         // the block has characters for charPass's detectors
+	freq       map[rune]int                // letters beyond ASCII in the block, counted on demand
+	letters    int                         // letters in the block (with freq)
+	loneSeen   bool                        // the block's one-letter words are in doc.lone
+	house      rune                        // houseSpace, or -1 before it is computed
+	short      [numClasses]map[string]bool // shortWords, built on demand
+	any        attr                        // union of the non-ASCII attributes of the block
+	special    bool                        // the block has characters for charPass's detectors
 	idents     map[string]identSeen
 	skel       []byte
 	found      []report.Finding
@@ -324,6 +325,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.freq, e.letters = nil, 0
 	e.loneSeen = false
 	e.house = -1
+	e.short = [numClasses]map[string]bool{}
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/plainsight/plainsight/internal/ucd"
 	"github.com/plainsight/plainsight/report"
@@ -624,23 +625,18 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	w.intended = classes[0]
 	if len(classes) == 1 {
 		x := classes[0]
-		if ctx == cNone || ctx == x || ctx == cOther || best < 1.5 || e.present(k, x) {
+		if ctx == cNone || ctx == x || ctx == cOther || best < 1.5 || !e.feasible(w, ctx) {
 			return cNone
 		}
-		if !e.feasible(w, ctx) {
+		if ctx == cLatin {
+			if e.present(k, x) || w.letters == 1 && !e.flanked(k) {
+				return cNone
+			}
+		} else if !e.shortWordOf(data, k, ctx) {
+			// Other scripts quote Latin names, commands and acronyms all
+			// the time, so Latin is in use around them; only a word that
+			// could only be theirs is converted.
 			return cNone
-		}
-		if ctx != cLatin && int(w.to)-int(w.from) > 1 {
-			return cNone // other scripts quote Latin words all the time; only lone letters are swapped back
-		}
-		if w.letters == 1 && !e.flanked(k) {
-			return cNone
-		}
-		if ctx != cLatin && !e.loneWord(k, ctx) {
-			return cNone
-		}
-		if ctx != cLatin && !coreLetter(lookalikeIn(e.cells[int(w.from)].r, ctx, false)) {
-			return cNone // "C" in Greek text is the language, not a lunate sigma
 		}
 		w.intended = ctx
 		e.swap(data, k, ctx, report.LookalikeWord)
@@ -874,9 +870,8 @@ func (e *engine) flanked(k int) bool {
 func (e *engine) loneWord(k int, ctx class) bool {
 	w := &e.words[k]
 	cells := e.cells
-	from, to := int(w.from), int(w.to)
-	// Followed by a space and a letter.
-	if to+1 >= len(cells) || cells[to].r != ' ' || cells[to+1].a&aLetter == 0 {
+	from := int(w.from)
+	if !e.followedByWord(k) {
 		return false
 	}
 	// Preceded by a space or an opening parenthesis, or starting the line.
@@ -888,15 +883,122 @@ func (e *engine) loneWord(k int, ctx class) bool {
 	if r := unicode.ToLower(lookalikeIn(cells[from].r, ctx, false)); !strings.ContainsRune(oneLetterWords, r) && !e.oneLetterWord(r) {
 		return false
 	}
+	if !e.amongWords(k, ctx) {
+		return false
+	}
 	if cells[from].a&aUpper == 0 {
 		return true
 	}
-	// A capital starts a sentence: the line, or after . ! ? …
+	// A capital starts a sentence: the text, or after . ! ? … (a line of
+	// a catalogue is a label, and "X позиция" names an axis).
 	j := from - 1
-	for j >= 0 && cells[j].r == ' ' {
+	for j >= 0 && (cells[j].r == ' ' || cells[j].r == '\n') {
 		j--
 	}
-	return j < 0 || strings.ContainsRune("\n.!?…", cells[j].r)
+	return j < 0 || strings.ContainsRune(".!?…", cells[j].r)
+}
+
+// directiveAfter reports whether a format directive follows cell j after
+// a space or two.
+func (e *engine) directiveAfter(j int) bool {
+	for n := 0; n < 3 && j < len(e.cells); n, j = n+1, j+1 {
+		if e.cells[j].r == '%' {
+			return true
+		}
+		if e.cells[j].r != ' ' {
+			return false
+		}
+	}
+	return false
+}
+
+// amongWords reports whether word k stands in a sentence of script c: the
+// word after it is of c (or a format directive, "с %s"), and neither
+// neighbour is another word of one Latin letter ("l c c c", "b, h, s и d"
+// list letters).
+func (e *engine) amongWords(k int, c class) bool {
+	words := e.words
+	if k+1 < len(words) {
+		n := &words[k+1]
+		if n.letters == 1 && n.vote == cLatin {
+			return false
+		}
+		if n.vote != c && !e.directiveAfter(int(words[k].to)) {
+			return false
+		}
+	}
+	if k > 0 && words[k-1].letters == 1 && words[k-1].vote == cLatin && int(words[k-1].to) >= int(words[k].from)-3 {
+		return false
+	}
+	return true
+}
+
+// shortWordOf reports whether word k, written in Latin look-alikes in text
+// of script ctx, stands for a word of ctx: a one-letter preposition or
+// conjunction (see loneWord), or a word of two or three letters that the
+// block writes elsewhere in ctx letters ("ca" for Bulgarian "са", "He"
+// for "Не"), followed by a word. Disguises swap some occurrences of a
+// word; the others are still there in their own letters.
+func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
+	w := &e.words[k]
+	if w.letters == 1 {
+		return int(w.to)-int(w.from) == 1 && !e.tableCell(k) && !e.quoted(k) && e.loneWord(k, ctx) &&
+			coreLetter(lookalikeIn(e.cells[int(w.from)].r, ctx, false)) // "C" in Greek text is the language, not a lunate sigma
+	}
+	if w.letters > 3 || int(w.to)-int(w.from) != int(w.letters) || !e.followedByWord(k) || e.quoted(k) || e.mostlyUpper(w) {
+		return false
+	}
+	// Between words of ctx: Serbian writes "je" in Latin sentences and
+	// "је" in Cyrillic ones, and quotes English ("set a hint to").
+	if from := int(w.from); from > 0 && !strings.ContainsRune(" \n(", e.cells[from-1].r) || !e.amongWords(k, ctx) ||
+		k > 0 && e.words[k-1].vote != ctx && int(e.words[k-1].to) >= from-3 {
+		return false
+	}
+	var buf [12]byte
+	key := buf[:0]
+	for j := int(w.from); j < int(w.to); j++ {
+		key = utf8.AppendRune(key, unicode.ToLower(lookalikeIn(e.cells[j].r, ctx, false)))
+	}
+	return e.shortWords(ctx)[string(key)]
+}
+
+// followedByWord reports whether word k is followed by a space or two and
+// a letter, a quoted word or a format directive ("c %s").
+func (e *engine) followedByWord(k int) bool {
+	cells := e.cells
+	j := int(e.words[k].to)
+	n := 0
+	for j < len(cells) && cells[j].r == ' ' && n < 2 {
+		j++
+		n++
+	}
+	if n > 0 && j+1 < len(cells) && strings.ContainsRune("„«\"“‘'", cells[j].r) {
+		j++ // an opening quotation mark: "с „rm“"
+	}
+	return n > 0 && j < len(cells) && (cells[j].a&aLetter != 0 || cells[j].r == '%')
+}
+
+// shortWords returns the words of two or three letters of class c in the
+// block, in small letters, built on first use.
+func (e *engine) shortWords(c class) map[string]bool {
+	if e.short[c] != nil {
+		return e.short[c]
+	}
+	m := map[string]bool{}
+	for i := range e.words {
+		w := &e.words[i]
+		if w.vote != c || w.letters < 2 || w.letters > 3 || !w.simple {
+			continue
+		}
+		var buf [12]byte
+		key := buf[:0]
+		for j := int(w.from); j < int(w.to); j++ {
+			key = utf8.AppendRune(key, unicode.ToLower(e.cells[j].r))
+		}
+		m[string(key)] = true
+	}
+	e.short[c] = m
+	return m
 }
 
 // oneLetterWords are the words of one letter in the Cyrillic and Greek
