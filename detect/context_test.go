@@ -132,3 +132,19 @@ func TestShortCyrillicWords(t *testing.T) {
 		{"english sentence quoted in macedonian", "Постави ги лентите за поделба.\nSet a hint to the theme engine to draw rows in alternating colors\nШирина на разделувач\n", nil, "", Options{}},
 	})
 }
+
+// The block is its own dictionary: where a restored word could be spelt two
+// ways, or two scripts explain a mixed word, the spelling the text writes
+// elsewhere wins.
+func TestSpelledAsWritten(t *testing.T) {
+	// Pairs that favour ο (ιο, ομ) everywhere, and the word once.
+	el := strings.Repeat("Το όνομα του ιού, ο νόμος του δρόμου, ο τόμος για το Debian gzip.\n", 3) + "Αποτυχία ανάλυσης ορισμάτων.\n"
+	en := "Indented text wraps\n       here: the list of names for a\n       table, in which case only the\n       named columns are used.\n"
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"sigma or omicron", el + "Σφάλμα ορισμάτων και οριoμάτων.\n", []wantFinding{in("o", "σ")}, el + "Σφάλμα ορισμάτων και ορισμάτων.\n", Options{RestoreSlips: true}},
+		{"a greek word the text writes", el + "Δώστε ένα όνομα yιa αυτόν τον δίσκο.\n", []wantFinding{in("y", "γ"), in("a", "α")}, el + "Δώστε ένα όνομα για αυτόν τον δίσκο.\n", Options{}},
+		{"a lone letter before a wrapped line", strings.Replace(en, "for a\n", "for а\n", 1), []wantFinding{{report.LookalikeWord, "а", "a"}}, en, Options{}},
+		{"a plural ending", "The argument type(ѕ) are checked here.\n", []wantFinding{{report.LookalikeWord, "ѕ", "s"}}, "The argument type(s) are checked here.\n", Options{}},
+	})
+}

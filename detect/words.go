@@ -648,8 +648,10 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	// A word that mixes scripts: choose the script that needs the fewest
 	// swaps, favouring the context's script.
 	target, bestScore := cNone, 1e9
+	var scores [numClasses]float64
+	candidates := 0
 	for _, t := range append(classes, ctx) {
-		if t == cNone || t == cOther || !e.feasible(w, t) {
+		if t == cNone || t == cOther || !e.feasible(w, t) || scores[t] != 0 {
 			continue
 		}
 		// Fewest swaps wins, but a script that the context does not show
@@ -661,12 +663,34 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		} else if !e.present(k, t) {
 			score += 100
 		}
+		scores[t] = score + 1 // 0 means "not a candidate"
+		if score < 100 {
+			candidates++
+		}
 		if score < bestScore {
 			target, bestScore = t, score
 		}
 	}
 	if target == cNone {
 		return cNone
+	}
+	if candidates > 1 {
+		// Two scripts explain the word: the one in which the block writes
+		// the same word elsewhere, in its own letters, wins ("yιa" is the
+		// Greek "για" the text is full of, not a Latin "yia").
+		target, bestScore = cNone, 1e9
+		for t := cLatin; t < numClasses; t++ {
+			if scores[t] == 0 {
+				continue
+			}
+			score := scores[t] - 1
+			if score < 100 && e.writtenAs(k, t) {
+				score -= 1.5
+			}
+			if score < bestScore {
+				target, bestScore = t, score
+			}
+		}
 	}
 	w.intended = target
 	e.swap(data, k, target, report.LookalikeInWord)
@@ -841,6 +865,10 @@ func (e *engine) flanked(k int) bool {
 	if e.tableCell(k) || e.quoted(k) {
 		return false
 	}
+	if from, to := int(words[k].from), int(words[k].to); from >= 2 && to < len(cells) && words[k].letters == 1 &&
+		cells[from-1].r == '(' && cells[from-2].a&aLetter != 0 && cells[to].r == ')' {
+		return true // a plural ending: "type(s)"
+	}
 	if from := int(words[k].from); from >= 2 && apostrophe(cells[from-1].r) && cells[from-2].r > ' ' {
 		return true // a clitic: OPEC+’s
 	}
@@ -978,8 +1006,32 @@ func (e *engine) followedByWord(k int) bool {
 	return n > 0 && j < len(cells) && (cells[j].a&aLetter != 0 || cells[j].r == '%')
 }
 
-// shortWords returns the words of two or three letters of class c in the
-// block, in small letters, built on first use.
+// writtenAs reports whether word k, with every letter not of class t
+// replaced by its look-alike in t, is a word the block writes elsewhere in
+// t's own letters.
+func (e *engine) writtenAs(k int, t class) bool {
+	w := &e.words[k]
+	var buf [64]byte
+	key := buf[:0]
+	for j := int(w.from); j < int(w.to); j++ {
+		c := e.cells[j]
+		r := c.r
+		if c.a&aLetter == 0 {
+			return false
+		}
+		if letterClass(c.a) != t {
+			if r = lookalikeIn(r, t, false); r == 0 {
+				return false
+			}
+		}
+		key = utf8.AppendRune(key, unicode.ToLower(r))
+	}
+	return e.shortWords(t)[string(key)]
+}
+
+// shortWords returns the words of class c in the block written in plain
+// letters of c only, in small letters, built on first use. (The name is
+// from its first use, words of two or three letters; it holds all.)
 func (e *engine) shortWords(c class) map[string]bool {
 	if e.short[c] != nil {
 		return e.short[c]
@@ -987,7 +1039,7 @@ func (e *engine) shortWords(c class) map[string]bool {
 	m := map[string]bool{}
 	for i := range e.words {
 		w := &e.words[i]
-		if w.vote != c || w.letters < 2 || w.letters > 3 || !w.simple {
+		if w.vote != c || w.letters < 2 || !w.simple || int(w.to)-int(w.from) > 32 {
 			continue
 		}
 		var buf [12]byte
@@ -1104,7 +1156,10 @@ func (e *engine) gapIsProse(from, to int) bool {
 		switch {
 		case glue(c.a):
 			continue // invisible: not there for a reader
-		case c.r == ' ' || c.a&aSpace != 0:
+		case c.r == ' ' || c.a&aSpace != 0 || c.r == '\n' && !e.blankLineAt(j):
+			if space && j > from && isBlank(e.cells[j-1].r) {
+				continue // a line wrapped and indented counts as one space
+			}
 			space = true
 		case strings.ContainsRune(",;:.!?\"'“”‘’«»„()—–", c.r):
 		default:
@@ -1115,12 +1170,34 @@ func (e *engine) gapIsProse(from, to int) bool {
 	return space && n <= 4
 }
 
+func isBlank(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
+
+// blankLineAt reports whether the line break at cell j ends a paragraph:
+// the next line is empty.
+func (e *engine) blankLineAt(j int) bool {
+	for k := j + 1; k < len(e.cells) && k < j+80; k++ {
+		switch e.cells[k].r {
+		case ' ', '\t':
+			continue
+		case '\n':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
 // swap reports every letter of word k that is not of class t as a
 // look-alike standing in for a letter of t.
 func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 	w := &e.words[k]
 	cells := e.cells
 	upper := e.mostlyUpper(w)
+	// First the letter each swapped cell stands for; then, where a shape
+	// is shared (σ and ο, I and l), the word the block itself writes.
+	var buf [16]swapped
+	sw := buf[:0]
+	ambiguous := 0
 	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
@@ -1135,6 +1212,18 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if rep == 0 {
 			continue
 		}
+		s := swapped{j: j, r: c.r, rep: rep}
+		if alts := sameShape(c, t, rep); len(alts) > 1 && ambiguous < 4 {
+			s.alts = alts
+			ambiguous++
+		}
+		sw = append(sw, s)
+	}
+	if ambiguous > 0 {
+		e.spellAsWritten(w, t, sw)
+	}
+	for _, s := range sw {
+		j, rep := s.j, s.rep
 		conf := 0.95
 		if kind == report.LookalikeWord {
 			conf = 0.85
@@ -1148,13 +1237,110 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 			// a Latin l or I for it ("гlайреш"). A disguise of an ordinary
 			// Cyrillic word has no palochka to stand for.
 			e.addLazy(data, j, j+1, report.Finding{Kind: kind, Severity: report.Info, Confidence: 0.3},
-				lazyFinding{how: lazySwap, r: c.r, rep: rep, t: t, from: w.from, to: w.to, palochka: true})
+				lazyFinding{how: lazySwap, r: s.r, rep: rep, t: t, from: w.from, to: w.to, palochka: true})
 			continue
 		}
 		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
 			Replacement: report.Str(e.info(rep).char),
-		}, lazyFinding{how: lazySwap, r: c.r, rep: rep, t: t, from: w.from, to: w.to})
+		}, lazyFinding{how: lazySwap, r: s.r, rep: rep, t: t, from: w.from, to: w.to})
+	}
+}
+
+// sameShape returns the core letters of class t that share the shape of
+// cell c (its UTS #39 prototype) and have the case of rep: σ and ο for a
+// Latin o in Greek text, I and l for a Cyrillic І in English.
+func sameShape(c cell, t class, rep rune) []rune {
+	cands := reverse[t][skeletonKey(c.r)]
+	if len(cands) < 2 {
+		return nil
+	}
+	upper := unicode.IsUpper(rep)
+	var out []rune
+	for _, r := range cands {
+		if r != c.r && coreLetter(r) && unicode.IsLetter(r) && unicode.IsUpper(r) == upper && letterClassOf(r) == t {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func letterClassOf(r rune) class {
+	a := attrOf(r)
+	if r < 0x80 {
+		a = asciiAttr(byte(r))
+	}
+	return letterClass(a)
+}
+
+// swapped is one cell of a word that swap restores.
+type swapped struct {
+	j    int
+	r    rune
+	rep  rune
+	alts []rune // letters of the same shape and case, when more than one
+}
+
+// spellAsWritten settles the letters of shared shape in word w (restored
+// to class t) by the words the block writes in t's own letters: when the
+// word as first restored ("οριομάτων") is not one of them and another
+// choice of the shared letters is ("ορισμάτων"), that choice wins.
+func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
+	known := e.shortWords(t)
+	key := func() string {
+		var buf [64]byte
+		b := buf[:0]
+		next := 0
+		for j := int(w.from); j < int(w.to); j++ {
+			r := e.cells[j].r
+			if next < len(sw) && sw[next].j == j {
+				r = sw[next].rep
+				next++
+			} else if e.cells[j].a&aLetter == 0 || letterClass(e.cells[j].a) != t {
+				return ""
+			}
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		}
+		return string(b)
+	}
+	if k := key(); k == "" || known[k] {
+		return
+	}
+	// Try every combination of the shared letters (at most 4 cells with
+	// a few choices each), keeping the first that the block writes.
+	var idx []int
+	for i := range sw {
+		if sw[i].alts != nil {
+			idx = append(idx, i)
+		}
+	}
+	orig := make([]rune, len(idx))
+	for p, i := range idx {
+		orig[p] = sw[i].rep
+	}
+	choice := make([]int, len(idx))
+	for {
+		p := 0
+		for p < len(idx) {
+			choice[p]++
+			if choice[p] < len(sw[idx[p]].alts) {
+				break
+			}
+			choice[p] = 0
+			p++
+		}
+		if p == len(idx) {
+			break // all combinations tried
+		}
+		for q, i := range idx {
+			sw[i].rep = sw[i].alts[choice[q]]
+		}
+		if known[key()] {
+			return
+		}
+	}
+	for p, i := range idx {
+		sw[i].rep = orig[p]
 	}
 }
 
