@@ -148,3 +148,18 @@ func TestSpelledAsWritten(t *testing.T) {
 		{"a plural ending", "The argument type(ѕ) are checked here.\n", []wantFinding{{report.LookalikeWord, "ѕ", "s"}}, "The argument type(s) are checked here.\n", Options{}},
 	})
 }
+
+// Menu mnemonics, wrapped lines and quoted or Latin words after a
+// disguised preposition.
+func TestPrepositionsInTechnicalText(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"mnemonic inside a word", "Паказваць c_хаваныя файлы\n", []wantFinding{in("c", "с")}, "Паказваць с_хаваныя файлы\n", Options{}},
+		{"two names joined", "Выкарыстаньне: ИМЯ_HOST і порт\n", nil, "", Options{}},
+		{"before a latin word", "Списък, завършващ c NULL на видовете услуги.\n", []wantFinding{lw("c", "с")}, "Списък, завършващ с NULL на видовете услуги.\n", Options{}},
+		{"after a quoted option", "Опцията „-D“ e с по-висок приоритет от другите.\n", []wantFinding{lw("e", "е")}, "Опцията „-D“ е с по-висок приоритет от другите.\n", Options{}},
+		{"across a wrapped, indented line", "    Променливата „HOME“ e\n    стандартната директория.\n", []wantFinding{lw("e", "е")}, "    Променливата „HOME“ е\n    стандартната директория.\n", Options{}},
+		{"an axis at the end of a catalogue line", "выраўноўванне па x\nзапаўненне па x\n", nil, "", Options{}},
+	})
+}

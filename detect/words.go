@@ -283,8 +283,8 @@ func (e *engine) tokenise() {
 				j++
 				continue
 			}
-			if apostrophe(cells[j].r) && j > i && j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
-				j++
+			if (apostrophe(cells[j].r) || cells[j].r == '_') && j > i && j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
+				j++ // "company’s", "l'homme", and "На_зад" with its menu mnemonic
 				continue
 			}
 			if glue(a) {
@@ -803,6 +803,9 @@ func (e *engine) junction(k int) bool {
 			secondUpper = secondUpper && a&aUpper != 0
 		}
 	}
+	if runs == 2 && first >= 2 && second >= 2 && e.cells[capAt-1].r == '_' {
+		return true // two names joined: "ИМЯ_HOST"
+	}
 	if runs != 2 || first < 2 || !e.present(k, classes[0]) || !e.present(k, classes[1]) {
 		return false
 	}
@@ -917,13 +920,17 @@ func (e *engine) loneWord(k int, ctx class) bool {
 	if cells[from].a&aUpper == 0 {
 		return true
 	}
-	// A capital starts a sentence: the text, or after . ! ? … (a line of
-	// a catalogue is a label, and "X позиция" names an axis).
+	// A capital starts a sentence: the text, a paragraph, or after . ! ? …
+	// (a line of a catalogue is a label, and "X позиция" names an axis).
 	j := from - 1
+	breaks := 0
 	for j >= 0 && (cells[j].r == ' ' || cells[j].r == '\n') {
+		if cells[j].r == '\n' {
+			breaks++
+		}
 		j--
 	}
-	return j < 0 || strings.ContainsRune(".!?…", cells[j].r)
+	return j < 0 || breaks >= 2 || strings.ContainsRune(".!?…", cells[j].r)
 }
 
 // directiveAfter reports whether a format directive follows cell j after
@@ -946,19 +953,40 @@ func (e *engine) directiveAfter(j int) bool {
 // list letters).
 func (e *engine) amongWords(k int, c class) bool {
 	words := e.words
-	if k+1 < len(words) {
-		n := &words[k+1]
-		if n.letters == 1 && n.vote == cLatin {
+	listed := func(a, b int) bool { // words a and b are letters in a list: "b, h, s"
+		if words[a].letters != 1 || words[a].vote != cLatin && a != k || words[b].letters != 1 || words[b].vote != cLatin && b != k {
 			return false
 		}
-		if n.vote != c && !e.directiveAfter(int(words[k].to)) {
-			return false
+		for j := int(words[a].to); j < int(words[b].from); j++ {
+			if !strings.ContainsRune(" ,;/", e.cells[j].r) {
+				return false
+			}
 		}
+		return int(words[b].from)-int(words[a].to) <= 3
 	}
-	if k > 0 && words[k-1].letters == 1 && words[k-1].vote == cLatin && int(words[k-1].to) >= int(words[k].from)-3 {
+	if k > 0 && listed(k-1, k) || k+1 < len(words) && listed(k, k+1) {
 		return false
 	}
-	return true
+	// The governed word, or the one before, is of c: "с другом", "Max c
+	// увеличенным", "завършващ c NULL", "с %s".
+	if k+1 < len(words) && (words[k+1].vote == c || e.directiveAfter(int(words[k].to))) {
+		return true
+	}
+	return k > 0 && words[k-1].vote == c && int(words[k-1].to) >= int(words[k].from)-3
+}
+
+// wrapped reports whether the line break at cell j wraps running text:
+// the next line is indented (as formatted manuals are) or the line is long.
+// The lines of a message catalogue are separate labels.
+func (e *engine) wrapped(j int) bool {
+	if j+1 < len(e.cells) && e.cells[j+1].r == ' ' {
+		return true
+	}
+	n := 0
+	for k := j - 1; k >= 0 && e.cells[k].r != '\n'; k-- {
+		n++
+	}
+	return n >= 60
 }
 
 // shortWordOf reports whether word k, written in Latin look-alikes in text
@@ -995,8 +1023,15 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 func (e *engine) followedByWord(k int) bool {
 	cells := e.cells
 	j := int(e.words[k].to)
-	n := 0
-	for j < len(cells) && cells[j].r == ' ' && n < 2 {
+	n, lines := 0, 0
+	for j < len(cells) && (cells[j].r == ' ' && n < 2 || cells[j].r == '\n' && lines == 0 && e.wrapped(j)) {
+		if cells[j].r == '\n' {
+			// A line wrapped: its indentation is part of the break.
+			lines++
+			for j+1 < len(cells) && cells[j+1].r == ' ' {
+				j++
+			}
+		}
 		j++
 		n++
 	}
