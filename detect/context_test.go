@@ -163,3 +163,14 @@ func TestPrepositionsInTechnicalText(t *testing.T) {
 		{"an axis at the end of a catalogue line", "выраўноўванне па x\nзапаўненне па x\n", nil, "", Options{}},
 	})
 }
+
+// Where the block does not write the word itself, its three-letter
+// sequences decide a shared shape.
+func TestSharedShapeByTrigrams(t *testing.T) {
+	// "ιο" and "ομ" are everywhere, so pairs call for ο; "ισμ" is there
+	// twice and "ιομ" never.
+	el := strings.Repeat("Το βιολί του ραδιοφώνου, ο νόμος του δρόμου και ο τόμος.\n", 4) + "Ο σχηματισμός και ο μηχανισμός.\n"
+	checkCases(t, []detectorCase{
+		{"sigma before mu", el + "Οι οριoμοί του, και οι παροδικοί οργανιoμοί.\n", []wantFinding{{report.LookalikeInWord, "o", "σ"}, {report.LookalikeInWord, "o", "σ"}}, el + "Οι ορισμοί του, και οι παροδικοί οργανισμοί.\n", Options{}},
+	})
+}

@@ -62,6 +62,7 @@ type engine struct {
 	loneSeen   bool                        // the block's one-letter words are in doc.lone
 	house      rune                        // houseSpace, or -1 before it is computed
 	short      [numClasses]map[string]bool // shortWords, built on demand
+	tri        [numClasses]map[[3]rune]int // trigrams, built on demand
 	any        attr                        // union of the non-ASCII attributes of the block
 	special    bool                        // the block has characters for charPass's detectors
 	idents     map[string]identSeen
@@ -326,6 +327,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.loneSeen = false
 	e.house = -1
 	e.short = [numClasses]map[string]bool{}
+	e.tri = [numClasses]map[[3]rune]int{}
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))

@@ -1377,6 +1377,72 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	for p, i := range idx {
 		sw[i].rep = orig[p]
 	}
+	if t == cLatin {
+		return // the pair fit and the case rules decide I and l
+	}
+	// No spelling found: let three-letter sequences of the block decide
+	// each shared letter, when they do clearly ("ισμ" against "ιομ").
+	tri := e.trigrams(t)
+	at := func(j int) rune { // the letter at cell j as restored, 0 outside the word
+		if j < int(w.from) || j >= int(w.to) {
+			return 0
+		}
+		for i := range sw {
+			if sw[i].j == j {
+				return unicode.ToLower(sw[i].rep)
+			}
+		}
+		return unicode.ToLower(e.cells[j].r)
+	}
+	for _, i := range idx {
+		j := sw[i].j
+		best, bestS, second := rune(0), -1, -1
+		for _, r := range sw[i].alts {
+			r := unicode.ToLower(r)
+			sc := tri[[3]rune{at(j - 2), at(j - 1), r}] + tri[[3]rune{at(j - 1), r, at(j + 1)}] + tri[[3]rune{r, at(j + 1), at(j + 2)}]
+			if sc > bestS {
+				best, second, bestS = r, bestS, sc
+			} else if sc > second {
+				second = sc
+			}
+		}
+		if bestS >= 2 && bestS >= 2*second+1 {
+			for _, r := range sw[i].alts {
+				if unicode.ToLower(r) == best {
+					sw[i].rep = r
+				}
+			}
+		}
+	}
+}
+
+// trigrams counts the sequences of three letters of class c in the
+// block's words written in c's own letters, in small letters; the word's
+// edges count as 0. Built on first use.
+func (e *engine) trigrams(c class) map[[3]rune]int {
+	if e.tri[c] != nil {
+		return e.tri[c]
+	}
+	m := map[[3]rune]int{}
+	for i := range e.words {
+		w := &e.words[i]
+		if w.vote != c || !w.simple || w.letters < 2 {
+			continue
+		}
+		a, b := rune(0), rune(0)
+		for j := int(w.from); j <= int(w.to); j++ {
+			r := rune(0)
+			if j < int(w.to) {
+				r = unicode.ToLower(e.cells[j].r)
+			}
+			if b != 0 || a != 0 {
+				m[[3]rune{a, b, r}]++
+			}
+			a, b = b, r
+		}
+	}
+	e.tri[c] = m
+	return m
 }
 
 func scriptName(r rune) string {
