@@ -63,6 +63,7 @@ type engine struct {
 	house      rune                        // houseSpace, or -1 before it is computed
 	short      [numClasses]map[string]bool // shortWords, built on demand
 	tri        [numClasses]map[[3]rune]int // trigrams, built on demand
+	distinct   [numClasses + 1]int         // countDistinct
 	any        attr                        // union of the non-ASCII attributes of the block
 	special    bool                        // the block has characters for charPass's detectors
 	idents     map[string]identSeen

@@ -107,6 +107,7 @@ func (e *engine) wordPass(data []byte) {
 			w.styled = true
 		}
 	}
+	e.countDistinct()
 	// Mixed words first: their own letters mostly decide them, and what
 	// they turn out to be is better context for the words around them than
 	// the letters they were disguised with.
@@ -117,7 +118,7 @@ func (e *engine) wordPass(data []byte) {
 		if t := e.judge(data, k, &block, false); t != cNone {
 			w := &words[k]
 			block[w.vote] -= float64(w.weight)
-			w.vote, w.weight = t, 1
+			e.revote(k, t)
 			block[t]++
 		}
 	}
@@ -240,7 +241,7 @@ func (e *engine) tokenise() {
 			i++
 			continue
 		}
-		if i > 0 && cells[i-1].r < 0x80 && strings.ContainsRune("%\\-+#'.*$", cells[i-1].r) {
+		if i > 0 && uint32(cells[i-1].r) < 0x80 && directiveLead[cells[i-1].r] {
 			if end := e.directive(i); end > i {
 				i = end
 				continue
@@ -261,11 +262,14 @@ func (e *engine) tokenise() {
 		simple := true // only plain letters of one class so far
 		for j < len(cells) {
 			a := cells[j].a
-			if wordish(a) && !(a&aWordSym != 0 && e.operator(j)) && !e.times(j) {
+			if wordish(a) {
 				if a&(aLetter|aFancy|aWordSym) == aLetter {
 					cl := a.class()
 					if cl == cNone {
 						cl = cOther
+					}
+					if cl == cLatin && (cells[j].r|0x20) == 'x' && e.times(j) {
+						break // "А0x2": a sign between numbers
 					}
 					if cl != runCl {
 						simple = simple && runCl == cNone
@@ -277,6 +281,9 @@ func (e *engine) tokenise() {
 					runN++
 					runDist += int16(distinctTab[a>>classShift&0x7F]) // no branch: letters alternate
 				} else {
+					if a&aWordSym != 0 && e.operator(j) {
+						break // "A4×6": an operator
+					}
 					simple = false
 					e.count(w, j)
 				}
@@ -325,6 +332,15 @@ func (e *engine) tokenise() {
 	}
 	e.words = words
 }
+
+// directiveLead marks the characters a format directive's letters can
+// follow: '%', a backslash, and printf's flags, width and precision.
+var directiveLead = func() (t [128]bool) {
+	for _, r := range "%\\-+#'.*$" {
+		t[r] = true
+	}
+	return t
+}()
 
 // directive returns the end of the format directive or escape sequence
 // whose letters start at cell i, or i when there is none. Catalogues and
@@ -563,29 +579,54 @@ func (e *engine) present(k int, c class) bool {
 		return true
 	}
 	words := e.words
-	lo, hi := k-window, k+window
-	local := words[k].letters == 1
+	self := words[k].weight >= 1
+	inC := e.distinct[c]
+	all := e.distinct[numClasses]
+	if self {
+		all--
+		if words[k].vote == c {
+			inC--
+		}
+	}
+	if words[k].letters != 1 {
+		return inC > 0 || e.doc.votes[c] >= 1
+	}
 	// A one-letter word needs its script nearby, or a block that is
 	// largely written in it: "і" among quoted option names in a Ukrainian
 	// manual is the Ukrainian conjunction.
-	var inC, all int
-	for j := range words {
-		if j == k || words[j].weight < 1 {
-			continue
-		}
-		all++
-		if words[j].vote != c {
-			continue
-		}
-		inC++
-		if !local || j >= lo && j <= hi {
+	if inC == 0 {
+		return false
+	}
+	for j := max(0, k-window); j <= k+window && j < len(words); j++ {
+		if j != k && words[j].vote == c && words[j].weight >= 1 {
 			return true
 		}
 	}
-	if local {
-		return inC >= 5 && inC*3 >= all
+	return inC >= 5 && inC*3 >= all
+}
+
+// countDistinct fills e.distinct: the words of each class with letters
+// only it has (weight 1), and in the last slot all of them.
+func (e *engine) countDistinct() {
+	e.distinct = [numClasses + 1]int{}
+	for i := range e.words {
+		if w := &e.words[i]; w.weight >= 1 {
+			e.distinct[w.vote]++
+			e.distinct[numClasses]++
+		}
 	}
-	return e.doc.votes[c] >= 1
+}
+
+// revote gives word k the vote t with weight 1, keeping e.distinct.
+func (e *engine) revote(k int, t class) {
+	w := &e.words[k]
+	if w.weight >= 1 {
+		e.distinct[w.vote]--
+		e.distinct[numClasses]--
+	}
+	w.vote, w.weight = t, 1
+	e.distinct[t]++
+	e.distinct[numClasses]++
 }
 
 // judge decides the intended script of word k and reports its disguised
