@@ -60,19 +60,24 @@ type engine struct {
 	freq       map[rune]int // letters beyond ASCII in the block, counted on demand
 	letters    int          // letters in the block (with freq)
 	loneSeen   bool         // the block's one-letter words are in doc.lone
-	any        attr         // union of the non-ASCII attributes of the block
-	special    bool         // the block has characters for charPass's detectors
-	idents     map[string]identSeen
-	skel       []byte
-	found      []report.Finding
-	order      []int32
-	orderTmp   []int32
-	lazy       []lazyFinding // beside found
-	scratch    *scratch      // where cells and words came from, to give them back
-	infos      map[rune]*runeInfo
-	rtlBlock   bool
-	cjkBlock   bool
-	joinBlock  bool // the block has letters of scripts that use ZWJ/ZWNJ
+	// Words of the block that vote with weight 1, per class and in all
+	// (engine.present), counted on demand.
+	strong      [numClasses]int32
+	strongAll   int32
+	strongBuilt bool
+	any         attr // union of the non-ASCII attributes of the block
+	special     bool // the block has characters for charPass's detectors
+	idents      map[string]identSeen
+	skel        []byte
+	found       []report.Finding
+	order       []int32
+	orderTmp    []int32
+	lazy        []lazyFinding // beside found
+	scratch     *scratch      // where cells and words came from, to give them back
+	infos       map[rune]*runeInfo
+	rtlBlock    bool
+	cjkBlock    bool
+	joinBlock   bool // the block has letters of scripts that use ZWJ/ZWNJ
 
 	sum summarizer
 }

@@ -40,6 +40,7 @@ const (
 // and styled letters.
 func (e *engine) wordPass(data []byte) {
 	e.tokenise()
+	e.strongBuilt = false
 	words := e.words
 	if len(words) == 0 {
 		return
@@ -116,6 +117,14 @@ func (e *engine) wordPass(data []byte) {
 		if t := e.judge(data, k, &block, false); t != cNone {
 			w := &words[k]
 			block[w.vote] -= float64(w.weight)
+			if e.strongBuilt {
+				if w.weight >= 1 {
+					e.strong[w.vote]--
+					e.strongAll--
+				}
+				e.strong[t]++
+				e.strongAll++
+			}
 			w.vote, w.weight = t, 1
 			block[t]++
 		}
@@ -503,29 +512,43 @@ func (e *engine) present(k int, c class) bool {
 		return true
 	}
 	words := e.words
-	lo, hi := k-window, k+window
-	local := words[k].letters == 1
+	if !e.strongBuilt {
+		e.countStrong()
+	}
+	// The words other than k that vote with weight 1: all of them, and
+	// those for c.
+	inC, all := int(e.strong[c]), int(e.strongAll)
+	if words[k].weight >= 1 {
+		all--
+		if words[k].vote == c {
+			inC--
+		}
+	}
+	if words[k].letters != 1 {
+		return inC > 0 || e.doc.votes[c] >= 1
+	}
 	// A one-letter word needs its script nearby, or a block that is
 	// largely written in it: "і" among quoted option names in a Ukrainian
 	// manual is the Ukrainian conjunction.
-	var inC, all int
-	for j := range words {
-		if j == k || words[j].weight < 1 {
-			continue
-		}
-		all++
-		if words[j].vote != c {
-			continue
-		}
-		inC++
-		if !local || j >= lo && j <= hi {
+	for j := max(k-window, 0); j <= k+window && j < len(words); j++ {
+		if j != k && words[j].weight >= 1 && words[j].vote == c {
 			return true
 		}
 	}
-	if local {
-		return inC >= 5 && inC*3 >= all
+	return inC >= 5 && inC*3 >= all
+}
+
+// countStrong counts the block's words that vote with weight 1, per class
+// (see present); wordPass keeps the counts up to date as votes change.
+func (e *engine) countStrong() {
+	e.strongBuilt = true
+	e.strong, e.strongAll = [numClasses]int32{}, 0
+	for j := range e.words {
+		if w := &e.words[j]; w.weight >= 1 {
+			e.strong[w.vote]++
+			e.strongAll++
+		}
 	}
-	return e.doc.votes[c] >= 1
 }
 
 // judge decides the intended script of word k and reports its disguised
