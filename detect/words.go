@@ -248,7 +248,7 @@ func (e *engine) tokenise() {
 			i++
 			continue
 		}
-		if i > 0 && cells[i-1].r < 0x80 && strings.ContainsRune("%\\-+#'.*$", cells[i-1].r) {
+		if i > 0 && uint32(cells[i-1].r) < 0x80 && directiveLead[cells[i-1].r] {
 			if end := e.directive(i); end > i {
 				i = end
 				continue
@@ -269,25 +269,35 @@ func (e *engine) tokenise() {
 		simple := true // only plain letters of one class so far
 		for j < len(cells) {
 			a := cells[j].a
-			if wordish(a) && !(a&aWordSym != 0 && e.operator(j)) {
-				if a&(aLetter|aFancy|aWordSym) == aLetter {
-					cl := a.class()
-					if cl == cNone {
-						cl = cOther
-					}
-					if cl != runCl {
-						simple = simple && runCl == cNone
-						w.n[runCl] += runN
-						w.dist[runCl] += runDist
-						runCl, runN, runDist = cl, 0, 0
-					}
-					letters++
-					runN++
-					runDist += int16(distinctTab[a>>classShift&0x7F]) // no branch: letters alternate
-				} else {
-					simple = false
-					e.count(w, j)
+			if a&(aLetter|aFancy|aWordSym) == aLetter {
+				// A plain letter: count the run of letters of its class.
+				cl := a.class()
+				if cl == cNone {
+					cl = cOther
 				}
+				if cl != runCl {
+					simple = simple && runCl == cNone
+					w.n[runCl] += runN
+					w.dist[runCl] += runDist
+					runCl, runN, runDist = cl, 0, 0
+				}
+				n, d := 0, 0
+				for _, c := range cells[j:] {
+					if c.a&(aLetter|aFancy|aWordSym|classMask) != aLetter|a&classMask {
+						break
+					}
+					n++
+					d += int(distinctTab[c.a>>classShift&0x7F]) // no branch: letters alternate
+				}
+				j += n
+				letters += n
+				runN += int16(n)
+				runDist += int16(d)
+				continue
+			}
+			if wordish(a) && !(a&aWordSym != 0 && e.operator(j)) {
+				simple = false
+				e.count(w, j)
 				j++
 				continue
 			}
@@ -333,6 +343,15 @@ func (e *engine) tokenise() {
 	}
 	e.words = words
 }
+
+// directiveLead marks the ASCII characters that can come just before the
+// letters of a format directive or escape sequence (see directive).
+var directiveLead = func() (t [0x80]bool) {
+	for _, c := range "%\\-+#'.*$" {
+		t[c] = true
+	}
+	return t
+}()
 
 // directive returns the end of the format directive or escape sequence
 // whose letters start at cell i, or i when there is none. Catalogues and
@@ -577,6 +596,12 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) {
 		return cNone // "αx + β", "kσ": formulas mix Latin and Greek letters
 	}
+	if len(classes) == 1 && e.present(k, classes[0]) {
+		// Its script is in use: whatever the context, the word stays
+		// (below), and present is cheaper than the context.
+		w.intended = classes[0]
+		return cNone
+	}
 	votes, _ := e.context(k, block)
 	ctx := cNone
 	best := 0.0
@@ -652,6 +677,8 @@ func (e *engine) dimensions(w *word) bool {
 		switch r := e.cells[j].r; {
 		case r == 'x' || r == 'X':
 			xs++
+		case e.cells[j].a&aLetter != 0:
+			return false // a letter is never a decimal digit
 		case ucd.CategoryOf(r) == ucd.CatNd:
 			digits++
 		default:
