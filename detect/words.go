@@ -276,10 +276,22 @@ func (e *engine) tokenise() {
 					cl = cOther
 				}
 				if cl != runCl {
-					simple = simple && runCl == cNone
-					w.n[runCl] += runN
-					w.dist[runCl] += runDist
+					if runCl != cNone { // else nothing counted yet
+						simple = false
+						w.n[runCl] += runN
+						w.dist[runCl] += runDist
+					}
 					runCl, runN, runDist = cl, 0, 0
+				}
+				// A letter of the run is distinctive when it has no
+				// look-alike in another alphabet (attr.distinctive); one of
+				// no script never is.
+				other := attr(0xF<<lookShift) &^ (1 << (lookShift + attr(a.class()) - 1))
+				if a.class() == cNone || a.class() == cOther {
+					other = 0xF << lookShift
+				}
+				if a.class() == cNone {
+					other |= aLetter
 				}
 				n, d := 0, 0
 				for _, c := range cells[j:] {
@@ -287,7 +299,7 @@ func (e *engine) tokenise() {
 						break
 					}
 					n++
-					d += int(distinctTab[c.a>>classShift&0x7F]) // no branch: letters alternate
+					d += int((uint64(c.a&other) - 1) >> 63) // no branch: letters alternate
 				}
 				j += n
 				letters += n
