@@ -330,10 +330,14 @@ func (e *engine) invisible(data []byte, i, j int) {
 	}
 	f := report.Finding{Kind: report.Invisible, Severity: sev, Confidence: 0.9}
 	if sev >= report.Warning {
-		f.Replacement = report.Str("") // an informational finding proposes no change
+		f.Replacement = &emptyReplacement // an informational finding proposes no change; shared until materialized
 	}
 	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, why: why})
 }
+
+// emptyReplacement is the replacement of lazy invisible findings until
+// engine.materialize gives each its own; it is never written through.
+var emptyReplacement string
 
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where
 // the scripts that use them put them (the IDNA ContextJ idea, widened to

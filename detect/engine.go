@@ -55,7 +55,7 @@ type engine struct {
 	lexer      lexState
 	words      []word
 	pairs      map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
-	asciiPairs *[128 * 128]int32 // pairs of ASCII letters
+	asciiPairs *asciiPairTable   // pairs of ASCII letters
 	pairsBuilt bool
 	freq       map[rune]int // letters beyond ASCII in the block, counted on demand
 	letters    int          // letters in the block (with freq)
@@ -75,6 +75,7 @@ type engine struct {
 	lazy        []lazyFinding // beside found
 	scratch     *scratch      // where cells and words came from, to give them back
 	infos       map[rune]*runeInfo
+	infoHot     [64]*runeInfo // the runes described last, by their low bits, before the map
 	rtlBlock    bool
 	cjkBlock    bool
 	joinBlock   bool // the block has letters of scripts that use ZWJ/ZWNJ
@@ -533,6 +534,10 @@ func (e *engine) addLazy(data []byte, i, j int, f report.Finding, l lazyFinding)
 func (e *engine) materialize(data []byte, k int) {
 	l := &e.lazy[k]
 	f := &e.found[k]
+	if l.how != lazyNone && f.Replacement != nil {
+		// The detector shared the string with the block's other findings.
+		f.Replacement = report.Str(*f.Replacement)
+	}
 	switch l.how {
 	case lazySwap:
 		wordText := e.text(data, int(l.from), int(l.to))
@@ -601,12 +606,14 @@ func (e *engine) describe(c cell) report.Char {
 // runeInfo holds the strings that findings say about one character, so
 // that a disguise repeated thousands of times is described once.
 type runeInfo struct {
-	cp     string // "U+0430"
-	char   string // the character itself
-	quoted string // strconv.Quote(char), what %q writes
-	name   string // Unicode name
-	script string // Unicode script
-	from   string // scriptName
+	r       rune
+	cp      string  // "U+0430"
+	char    string  // the character itself
+	charPtr *string // points to char: a replacement shared by the findings of a block until they are materialized
+	quoted  string  // strconv.Quote(char), what %q writes
+	name    string  // Unicode name
+	script  string  // Unicode script
+	from    string  // scriptName
 }
 
 // maxInfos bounds the characters whose descriptions an engine remembers.
@@ -614,18 +621,26 @@ const maxInfos = 4096
 
 // info returns the descriptions of valid rune r.
 func (e *engine) info(r rune) *runeInfo {
-	if ri := e.infos[r]; ri != nil {
+	if ri := e.infoHot[r&63]; ri != nil && ri.r == r {
 		return ri
 	}
-	s := string(r)
-	ri := &runeInfo{cp: cp(r), char: s, quoted: strconv.Quote(s), name: ucd.Name(r), script: ucd.ScriptOf(r).String(), from: scriptName(r)}
-	if e.infos == nil {
-		e.infos = make(map[rune]*runeInfo)
+	ri := e.infos[r]
+	if ri == nil {
+		ri = newRuneInfo(r)
+		if e.infos == nil {
+			e.infos = make(map[rune]*runeInfo)
+		}
+		if len(e.infos) < maxInfos {
+			e.infos[r] = ri
+		}
 	}
-	if len(e.infos) < maxInfos {
-		e.infos[r] = ri
-	}
+	e.infoHot[r&63] = ri
 	return ri
+}
+
+func newRuneInfo(r rune) *runeInfo {
+	s := string(r)
+	return &runeInfo{r: r, cp: cp(r), char: s, charPtr: &s, quoted: strconv.Quote(s), name: ucd.Name(r), script: ucd.ScriptOf(r).String(), from: scriptName(r)}
 }
 
 // finish orders the block's findings, drops overlapping replacements,

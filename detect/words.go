@@ -143,7 +143,7 @@ func (e *engine) wordPass(data []byte) {
 	}
 	for k := range words {
 		if only != cNone && words[k].n[only] == int16(words[k].letters) && words[k].fancy == 0 &&
-			(only != cLatin || e.asciiWord(&words[k])) {
+			(only != cLatin || e.asciiWord(data, &words[k])) {
 			continue
 		}
 		e.judge(data, k, &block, true)
@@ -963,11 +963,11 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
+		if letterClass(c.a) == t {
+			continue // caseOf changes only the case
+		}
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
-		if letterClass(c.a) == t {
-			continue
-		}
 		rep := lookalikeScored(c, t, hint, e.fit(j, t))
 		if rep == 0 {
 			continue
@@ -981,7 +981,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		}
 		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
-			Replacement: report.Str(e.info(rep).char),
+			Replacement: e.info(rep).charPtr, // shared until materialized
 		}, lazyFinding{how: lazySwap, r: c.r, rep: rep, t: t, from: w.from, to: w.to})
 	}
 }
@@ -1064,7 +1064,7 @@ func (f fitter) score(r rune) int {
 func (e *engine) countPairs() {
 	e.pairsBuilt = true
 	if e.asciiPairs == nil {
-		e.asciiPairs = new([128 * 128]int32)
+		e.asciiPairs = new(asciiPairTable)
 	} else {
 		clear(e.asciiPairs[:])
 	}
@@ -1076,7 +1076,7 @@ func (e *engine) countPairs() {
 		if uint32(a.r)|uint32(b.r) < 0x80 {
 			// ASCII letters are all Latin and none is styled.
 			if a.a&b.a&aLetter != 0 {
-				tbl[(a.r<<7|b.r)&(128*128-1)]++
+				tbl[asciiPair(a.r, b.r)]++
 			}
 			continue
 		}
@@ -1089,10 +1089,22 @@ func (e *engine) countPairs() {
 	}
 }
 
+// asciiPairTable counts the pairs of ASCII letters ('A' to 'z'), small
+// enough to stay in the first-level cache while a block is counted.
+type asciiPairTable [asciiLetterSpan * 64]int32
+
+const asciiLetterSpan = 'z' - 'A' + 1
+
+// asciiPair is the index of the pair of ASCII letters a, b.
+func asciiPair(a, b rune) int { return int(a-'A')<<6 | int(b-'A') }
+
 // pairCount is how often letter a is followed by letter b in the block.
 func (e *engine) pairCount(a, b rune) int {
 	if uint32(a)|uint32(b) < 0x80 {
-		return int(e.asciiPairs[a<<7|b])
+		if uint32(a-'A') < asciiLetterSpan && uint32(b-'A') < asciiLetterSpan {
+			return int(e.asciiPairs[asciiPair(a, b)])
+		}
+		return 0 // only letters are counted
 	}
 	return int(e.pairs[[2]rune{a, b}])
 }
@@ -1235,13 +1247,28 @@ func (e *engine) fancyWord(data []byte, k int) {
 
 // asciiWord reports whether a word is all ASCII, so that no Latin letter
 // in it can be an alternate form (see latinAlternates).
-func (e *engine) asciiWord(w *word) bool {
-	for j := int(w.from); j < int(w.to); j++ {
-		if e.cells[j].r >= 0x80 {
-			return false
-		}
+func (e *engine) asciiWord(data []byte, w *word) bool {
+	// Every byte below 0x80 is a character of its own, and every
+	// character beyond ASCII (or invalid byte) has a byte above it.
+	return asciiBytes(e.bytesOf(data, int(w.from), int(w.to)))
+}
+
+// bytesOf returns the bytes of cells [from, to) of the block.
+func (e *engine) bytesOf(data []byte, from, to int) []byte {
+	end := len(data)
+	if to < len(e.cells) {
+		end = int(e.cells[to].off)
 	}
-	return true
+	return data[e.cells[from].off:end]
+}
+
+// asciiBytes reports whether b is all ASCII.
+func asciiBytes(b []byte) bool {
+	var or byte
+	for _, c := range b {
+		or |= c
+	}
+	return or < 0x80
 }
 
 // frequency returns how often r occurs in the block and how many letters
