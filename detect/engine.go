@@ -518,9 +518,8 @@ func (e *engine) addLazy(data []byte, i, j int, f report.Finding, l lazyFinding)
 	} else {
 		f.Text = string(data[start:end])
 	}
-	if l.how != lazyNone {
-		l.i, l.j = int32(i), int32(j)
-	} else if len(f.Chars) == 0 {
+	l.i, l.j = int32(i), int32(j)
+	if l.how == lazyNone && len(f.Chars) == 0 {
 		for k := i; k < j && k < i+64; k++ {
 			f.Chars = append(f.Chars, e.describe(e.cells[k]))
 		}
@@ -663,14 +662,15 @@ func (e *engine) finish(data []byte) {
 	// Positions: walk the block once with a cursor (starts are in order);
 	// each end is its start moved over the finding's own bytes.
 	line, col := e.line, e.col
-	at := 0
+	at, atCell := 0, 0
 	for _, k := range e.order {
 		off := int(f[k].Start.Offset)
-		line, col = walkPos(data[at:off], line, col)
-		at = off
+		i, j := int(e.lazy[k].i), int(e.lazy[k].j)
+		line, col = walkCells(data[at:off], i-atCell, line, col)
+		at, atCell = off, i
 		f[k].Start = report.Position{Offset: e.base + int64(off), Line: line, Column: col}
 		endOff := int(f[k].End.Offset)
-		el, ec := walkPos(data[off:endOff], line, col)
+		el, ec := walkCells(data[off:endOff], j-i, line, col)
 		f[k].End = report.Position{Offset: e.base + int64(endOff), Line: el, Column: ec}
 	}
 	for _, k := range e.order {
@@ -678,6 +678,16 @@ func (e *engine) finish(data []byte) {
 			e.sum.observe(&f[k], &e.lazy[k])
 		}
 	}
+}
+
+// walkCells is walkPos over b, the bytes of n cells of the block: each
+// cell is a character (or an invalid byte), so on a line it moves n
+// columns.
+func walkCells(b []byte, n, line, col int) (int, int) {
+	if bytes.IndexByte(b, '\n') < 0 {
+		return line, col + n
+	}
+	return walkPos(b, line, col)
 }
 
 // walkPos moves the position line:col over b, which starts at a character
