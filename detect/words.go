@@ -254,12 +254,20 @@ func (e *engine) tokenise() {
 				continue
 			}
 		}
-		if len(words) == cap(words) {
-			words = append(words, word{})
-		} else {
-			words = words[:len(words)+1]
-			words[len(words)-1] = word{}
+		if a := cells[i].a; a&(aLetter|aFancy|aWordSym) == aLetter {
+			// Most words are plain letters of one class and end at a
+			// character that cannot continue a word: the general loop
+			// below would find what letterRun does.
+			if j, d := letterRun(cells, i); j == len(cells) || wordEnd(cells[j]) {
+				words = grow(words)
+				w := &words[len(words)-1]
+				plainWord(w, i, j, d, a)
+				w.ctx = e.ctxAt(i)
+				i = j
+				continue
+			}
 		}
+		words = grow(words)
 		w := &words[len(words)-1]
 		w.from = int32(i)
 		j := i
@@ -283,25 +291,9 @@ func (e *engine) tokenise() {
 					}
 					runCl, runN, runDist = cl, 0, 0
 				}
-				// A letter of the run is distinctive when it has no
-				// look-alike in another alphabet (attr.distinctive); one of
-				// no script never is.
-				other := attr(0xF<<lookShift) &^ (1 << (lookShift + attr(a.class()) - 1))
-				if a.class() == cNone || a.class() == cOther {
-					other = 0xF << lookShift
-				}
-				if a.class() == cNone {
-					other |= aLetter
-				}
-				n, d := 0, 0
-				for _, c := range cells[j:] {
-					if c.a&(aLetter|aFancy|aWordSym|classMask) != aLetter|a&classMask {
-						break
-					}
-					n++
-					d += int((uint64(c.a&other) - 1) >> 63) // no branch: letters alternate
-				}
-				j += n
+				end, d := letterRun(cells, j)
+				n := end - j
+				j = end
 				letters += n
 				runN += int16(n)
 				runDist += int16(d)
@@ -354,6 +346,66 @@ func (e *engine) tokenise() {
 		i = max(j, i+1) // an operator alone ends the word before it starts
 	}
 	e.words = words
+}
+
+// letterRun returns the end of the run of plain letters of one class that
+// starts at cell i (a plain letter), and how many of them are distinctive
+// (attr.distinctive).
+func letterRun(cells []cell, i int) (end, distinct int) {
+	a := cells[i].a
+	// A letter of the run is distinctive when it has no look-alike in
+	// another alphabet; one of no script never is.
+	other := attr(0xF<<lookShift) &^ (1 << (lookShift + attr(a.class()) - 1))
+	if a.class() == cNone || a.class() == cOther {
+		other = 0xF << lookShift
+	}
+	if a.class() == cNone {
+		other |= aLetter
+	}
+	want := aLetter | a&classMask
+	j, d := i, 0
+	for _, c := range cells[i:] {
+		if c.a&(aLetter|aFancy|aWordSym|classMask) != want {
+			break
+		}
+		j++
+		d += int((uint64(c.a&other) - 1) >> 63) // no branch: letters alternate
+	}
+	return j, d
+}
+
+// wordEnd reports whether c ends the word before it whatever follows:
+// tokenise's loop stops at it.
+func wordEnd(c cell) bool {
+	return !wordish(c.a) && !glue(c.a) && !apostrophe(c.r)
+}
+
+// grow appends a zero word to words, reusing the memory past its end.
+func grow(words []word) []word {
+	if len(words) == cap(words) {
+		return append(words, word{})
+	}
+	words = words[:len(words)+1]
+	words[len(words)-1] = word{}
+	return words
+}
+
+// plainWord makes w, a zero word, the word of cells [i, j): plain letters
+// of the class of a with d distinctive ones, as tokenise's loop would. It
+// writes w in place: a word built elsewhere and copied in would be read
+// right after its narrow fields were written, which stalls.
+func plainWord(w *word, i, j, d int, a attr) {
+	cl := a.class()
+	if cl == cNone {
+		cl = cOther
+	}
+	w.from, w.to, w.letters = int32(i), int32(j), int32(j-i)
+	w.n[cl] = int16(j - i)
+	w.dist[cl] = int16(d)
+	w.simple, w.vote, w.weight = true, cl, 0.25
+	if int16(d) > 0 {
+		w.weight = 1
+	}
 }
 
 // directiveLead marks the ASCII characters that can come just before the
