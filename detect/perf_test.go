@@ -154,8 +154,8 @@ func TestDistinctiveMask(t *testing.T) {
 	}
 }
 
-// The byte runs that skip cells agree with a byte-by-byte count.
-func TestByteRuns(t *testing.T) {
+// printableRun agrees with a byte-by-byte count.
+func TestPrintableRun(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	for n := 0; n < 40; n++ {
 		b := make([]byte, n)
@@ -166,24 +166,13 @@ func TestByteRuns(t *testing.T) {
 					b[i] = byte(r.IntN(256))
 				}
 			}
-			wantA, wantP := 0, 0
-			for wantA < n && b[wantA] < 0x80 {
-				wantA++
-			}
+			wantP := 0
 			for wantP < n && b[wantP] >= 0x20 && b[wantP] < 0x7F {
 				wantP++
-			}
-			if got := asciiRun(b); got != wantA {
-				t.Fatalf("asciiRun(%q) = %d, want %d", b, got, wantA)
 			}
 			if got := printableRun(b); got != wantP {
 				t.Fatalf("printableRun(%q) = %d, want %d", b, got, wantP)
 			}
-		}
-	}
-	for b := 0; b < 0x80; b++ {
-		if asciiAlpha[b] != (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
-			t.Fatalf("asciiAlpha[%#x] = %v", b, asciiAlpha[b])
 		}
 	}
 }

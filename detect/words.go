@@ -1,9 +1,7 @@
 package detect
 
 import (
-	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"strings"
 	"unicode"
 
@@ -1022,7 +1020,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		}
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
-		rep := lookalikeScored(c, t, hint, e.fit(data, j, t))
+		rep := lookalikeScored(c, t, hint, e.fit(j, t))
 		if rep == 0 {
 			continue
 		}
@@ -1075,7 +1073,7 @@ func (e *engine) mostlyUpper(w *word) bool {
 // often each appears next to the same neighbours elsewhere in the block.
 // The text is its own language model: "οτο" for "στο" and "Iike" for
 // "like" lose to the pairs the writer used everywhere else.
-func (e *engine) fit(data []byte, j int, t class) fitter {
+func (e *engine) fit(j int, t class) fitter {
 	cells := e.cells
 	var prev, next rune
 	if j > 0 && cells[j-1].a&(aLetter|aWordSym) != 0 {
@@ -1088,7 +1086,7 @@ func (e *engine) fit(data []byte, j int, t class) fitter {
 		return fitter{}
 	}
 	if !e.pairsBuilt {
-		e.countPairs(data)
+		e.countPairs()
 	}
 	return fitter{e: e, prev: prev, next: next}
 }
@@ -1115,7 +1113,7 @@ func (f fitter) score(r rune) int {
 
 // countPairs counts the pairs of letters of one class in the block: pairs
 // of ASCII letters in a table, the others in a map.
-func (e *engine) countPairs(data []byte) {
+func (e *engine) countPairs() {
 	e.pairsBuilt = true
 	if e.asciiPairs == nil {
 		e.asciiPairs = new(asciiPairTable)
@@ -1123,53 +1121,24 @@ func (e *engine) countPairs(data []byte) {
 		clear(e.asciiPairs[:])
 	}
 	clear(e.pairs)
-	// Pairs of ASCII characters are pairs of bytes (ASCII letters are all
-	// Latin and none is styled).
-	tbl := e.asciiPairs
-	for k := 1; k < len(data); k++ {
-		if a, b := rune(data[k-1]), rune(data[k]); asciiAlpha[a&0xFF] && asciiAlpha[b&0xFF] {
-			tbl[asciiPair(a, b)]++
-		}
-	}
-	// The others from the cells, skipping runs of ASCII ones.
 	cells := e.cells
+	tbl := e.asciiPairs
 	for k := 1; k < len(cells); k++ {
 		a, b := cells[k-1], cells[k]
-		if uint32(a.r)|uint32(b.r) >= 0x80 &&
-			a.a&b.a&aLetter != 0 && a.a.class() == b.a.class() && a.a&aFancy == 0 && b.a&aFancy == 0 {
+		if uint32(a.r)|uint32(b.r) < 0x80 {
+			// ASCII letters are all Latin and none is styled.
+			if a.a&b.a&aLetter != 0 {
+				tbl[asciiPair(a.r, b.r)]++
+			}
+			continue
+		}
+		if a.a&b.a&aLetter != 0 && a.a.class() == b.a.class() && a.a&aFancy == 0 && b.a&aFancy == 0 {
 			if e.pairs == nil {
 				e.pairs = map[[2]rune]int32{}
 			}
 			e.pairs[[2]rune{a.r, b.r}]++
 		}
-		if uint32(b.r) < 0x80 {
-			// Cells k.. are ASCII as far as the bytes are: the pairs
-			// among them are counted.
-			k += asciiRun(data[b.off:]) - 1
-		}
 	}
-}
-
-// asciiAlpha marks the ASCII letters among bytes.
-var asciiAlpha = func() (t [256]bool) {
-	for b := range 0x80 {
-		t[b] = asciiAttr(byte(b))&aLetter != 0
-	}
-	return t
-}()
-
-// asciiRun returns how many bytes at the start of b are ASCII.
-func asciiRun(b []byte) int {
-	const hi = 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		if w := binary.LittleEndian.Uint64(b[i:]) & hi; w != 0 {
-			return i + bits.TrailingZeros64(w)/8
-		}
-	}
-	for ; i < len(b) && b[i] < 0x80; i++ {
-	}
-	return i
 }
 
 // asciiPairTable counts the pairs of ASCII letters ('A' to 'z'), small
@@ -1387,7 +1356,7 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if e.alphabetInUse(c.r) {
 			continue
 		}
-		fit := e.fit(data, j, cLatin)
+		fit := e.fit(j, cLatin)
 		if !fit.ok() {
 			continue
 		}
