@@ -563,11 +563,17 @@ func (e *engine) context(k int, block *[numClasses]float64) (votes [numClasses]f
 	if hi >= len(words) {
 		hi = len(words) - 1
 	}
+	// The weights are 1 and 0.25: count quarters, a byte per class in one
+	// register (at most 4 × 2 × window), so the sums are exact as before.
+	var quarters uint64
 	for j := lo; j <= hi; j++ {
 		if j == k || words[j].ctx != words[k].ctx {
 			continue // comments, strings and code are separate contexts
 		}
-		near[words[j].vote] += float64(words[j].weight)
+		quarters += uint64(words[j].weight*4) << (8 * words[j].vote)
+	}
+	for c := range near {
+		near[c] = float64(quarters>>(8*c)&0xFF) / 4
 	}
 	for c := range votes {
 		d := e.doc.votes[c] * docWeight
