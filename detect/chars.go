@@ -1,7 +1,9 @@
 package detect
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -29,6 +31,12 @@ func (e *engine) charPass(data []byte) {
 	gated, gate := false, false // spaceGate, computed at the first unusual space
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
+		if c.r >= 0x20 && c.r < 0x7F {
+			// Printable ASCII has nothing to judge: skip the run of it in
+			// the bytes, where each is a cell.
+			i += printableRun(data[c.off:]) - 1
+			continue
+		}
 		if c.a&special == 0 && c.r != '\n' && c.r >= 0 && !isWide(c.r) {
 			continue
 		}
@@ -435,10 +443,33 @@ func (e *engine) invisible(data []byte, i, j int) {
 	}
 	f := report.Finding{Kind: report.Invisible, Severity: sev, Confidence: 0.9}
 	if sev >= report.Warning {
-		f.Replacement = report.Str("") // an informational finding proposes no change
+		f.Replacement = &emptyReplacement // an informational finding proposes no change; shared until materialized
 	}
 	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, why: why})
 }
+
+// printableRun returns how many bytes at the start of b are printable
+// ASCII (0x20 to 0x7E).
+func printableRun(b []byte) int {
+	const hi = 0x8080808080808080
+	const lo = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		// The high bit of the first byte above 0x7E or below 0x20 is set
+		// in one of these, whatever the carries above it (see plainASCII).
+		if t := (w | (w - 0x20*lo) | (w + lo)) & hi; t != 0 {
+			return i + bits.TrailingZeros64(t)/8
+		}
+	}
+	for ; i < len(b) && b[i] >= 0x20 && b[i] < 0x7F; i++ {
+	}
+	return i
+}
+
+// emptyReplacement is the replacement of lazy invisible findings until
+// engine.materialize gives each its own; it is never written through.
+var emptyReplacement string
 
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where
 // the scripts that use them put them (the IDNA ContextJ idea, widened to

@@ -55,7 +55,7 @@ type engine struct {
 	lexer      lexState
 	words      []word
 	pairs      map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
-	asciiPairs *[128 * 128]int32 // pairs of ASCII letters
+	asciiPairs *asciiPairTable   // pairs of ASCII letters
 	pairsBuilt bool
 	freq       map[rune]int                // letters beyond ASCII in the block, counted on demand
 	letters    int                         // letters in the block (with freq)
@@ -63,20 +63,25 @@ type engine struct {
 	house      rune                        // houseSpace, or -1 before it is computed
 	short      [numClasses]map[string]bool // shortWords, built on demand
 	tri        [numClasses]map[[3]rune]int // trigrams, built on demand
-	distinct   [numClasses + 1]int         // countDistinct
-	any        attr                        // union of the non-ASCII attributes of the block
-	special    bool                        // the block has characters for charPass's detectors
-	idents     map[string]identSeen
-	skel       []byte
-	found      []report.Finding
-	order      []int32
-	orderTmp   []int32
-	lazy       []lazyFinding // beside found
-	scratch    *scratch      // where cells and words came from, to give them back
-	infos      map[rune]*runeInfo
-	rtlBlock   bool
-	cjkBlock   bool
-	joinBlock  bool // the block has letters of scripts that use ZWJ/ZWNJ
+	// Words of the block that vote with weight 1, per class and in all
+	// (engine.present), counted on demand.
+	strong      [numClasses]int32
+	strongAll   int32
+	strongBuilt bool
+	any         attr // union of the non-ASCII attributes of the block
+	special     bool // the block has characters for charPass's detectors
+	idents      map[string]identSeen
+	skel        []byte
+	found       []report.Finding
+	order       []int32
+	orderTmp    []int32
+	lazy        []lazyFinding // beside found
+	scratch     *scratch      // where cells and words came from, to give them back
+	infos       map[rune]*runeInfo
+	infoHot     [64]*runeInfo // the runes described last, by their low bits, before the map
+	rtlBlock    bool
+	cjkBlock    bool
+	joinBlock   bool // the block has letters of scripts that use ZWJ/ZWNJ
 
 	sum summarizer
 }
@@ -521,9 +526,8 @@ func (e *engine) addLazy(data []byte, i, j int, f report.Finding, l lazyFinding)
 	} else {
 		f.Text = string(data[start:end])
 	}
-	if l.how != lazyNone {
-		l.i, l.j = int32(i), int32(j)
-	} else if len(f.Chars) == 0 {
+	l.i, l.j = int32(i), int32(j)
+	if l.how == lazyNone && len(f.Chars) == 0 {
 		for k := i; k < j && k < i+64; k++ {
 			f.Chars = append(f.Chars, e.describe(e.cells[k]))
 		}
@@ -537,6 +541,10 @@ func (e *engine) addLazy(data []byte, i, j int, f report.Finding, l lazyFinding)
 func (e *engine) materialize(data []byte, k int) {
 	l := &e.lazy[k]
 	f := &e.found[k]
+	if l.how != lazyNone && f.Replacement != nil {
+		// The detector shared the string with the block's other findings.
+		f.Replacement = report.Str(*f.Replacement)
+	}
 	switch l.how {
 	case lazySwap:
 		wordText := e.text(data, int(l.from), int(l.to))
@@ -608,12 +616,14 @@ func (e *engine) describe(c cell) report.Char {
 // runeInfo holds the strings that findings say about one character, so
 // that a disguise repeated thousands of times is described once.
 type runeInfo struct {
-	cp     string // "U+0430"
-	char   string // the character itself
-	quoted string // strconv.Quote(char), what %q writes
-	name   string // Unicode name
-	script string // Unicode script
-	from   string // scriptName
+	r       rune
+	cp      string  // "U+0430"
+	char    string  // the character itself
+	charPtr *string // points to char: a replacement shared by the findings of a block until they are materialized
+	quoted  string  // strconv.Quote(char), what %q writes
+	name    string  // Unicode name
+	script  string  // Unicode script
+	from    string  // scriptName
 }
 
 // maxInfos bounds the characters whose descriptions an engine remembers.
@@ -621,18 +631,26 @@ const maxInfos = 4096
 
 // info returns the descriptions of valid rune r.
 func (e *engine) info(r rune) *runeInfo {
-	if ri := e.infos[r]; ri != nil {
+	if ri := e.infoHot[r&63]; ri != nil && ri.r == r {
 		return ri
 	}
-	s := string(r)
-	ri := &runeInfo{cp: cp(r), char: s, quoted: strconv.Quote(s), name: ucd.Name(r), script: ucd.ScriptOf(r).String(), from: scriptName(r)}
-	if e.infos == nil {
-		e.infos = make(map[rune]*runeInfo)
+	ri := e.infos[r]
+	if ri == nil {
+		ri = newRuneInfo(r)
+		if e.infos == nil {
+			e.infos = make(map[rune]*runeInfo)
+		}
+		if len(e.infos) < maxInfos {
+			e.infos[r] = ri
+		}
 	}
-	if len(e.infos) < maxInfos {
-		e.infos[r] = ri
-	}
+	e.infoHot[r&63] = ri
 	return ri
+}
+
+func newRuneInfo(r rune) *runeInfo {
+	s := string(r)
+	return &runeInfo{r: r, cp: cp(r), char: s, charPtr: &s, quoted: strconv.Quote(s), name: ucd.Name(r), script: ucd.ScriptOf(r).String(), from: scriptName(r)}
 }
 
 // finish orders the block's findings, drops overlapping replacements,
@@ -655,14 +673,15 @@ func (e *engine) finish(data []byte) {
 	// Positions: walk the block once with a cursor (starts are in order);
 	// each end is its start moved over the finding's own bytes.
 	line, col := e.line, e.col
-	at := 0
+	at, atCell := 0, 0
 	for _, k := range e.order {
 		off := int(f[k].Start.Offset)
-		line, col = walkPos(data[at:off], line, col)
-		at = off
+		i, j := int(e.lazy[k].i), int(e.lazy[k].j)
+		line, col = walkCells(data[at:off], i-atCell, line, col)
+		at, atCell = off, i
 		f[k].Start = report.Position{Offset: e.base + int64(off), Line: line, Column: col}
 		endOff := int(f[k].End.Offset)
-		el, ec := walkPos(data[off:endOff], line, col)
+		el, ec := walkCells(data[off:endOff], j-i, line, col)
 		f[k].End = report.Position{Offset: e.base + int64(endOff), Line: el, Column: ec}
 	}
 	for _, k := range e.order {
@@ -670,6 +689,16 @@ func (e *engine) finish(data []byte) {
 			e.sum.observe(&f[k], &e.lazy[k])
 		}
 	}
+}
+
+// walkCells is walkPos over b, the bytes of n cells of the block: each
+// cell is a character (or an invalid byte), so on a line it moves n
+// columns.
+func walkCells(b []byte, n, line, col int) (int, int) {
+	if bytes.IndexByte(b, '\n') < 0 {
+		return line, col + n
+	}
+	return walkPos(b, line, col)
 }
 
 // walkPos moves the position line:col over b, which starts at a character

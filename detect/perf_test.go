@@ -132,3 +132,47 @@ func TestMergeRunsStable(t *testing.T) {
 		}
 	}
 }
+
+// The mask tokenise uses for distinctive letters agrees with
+// attr.distinctive.
+func TestDistinctiveMask(t *testing.T) {
+	for i := 0; i < 1<<8; i++ {
+		a := attr(i)<<lookShift&(0xF<<lookShift) | attr(i>>4&7)<<classShift | aLetter
+		if a.class() >= numClasses {
+			continue
+		}
+		other := attr(0xF<<lookShift) &^ (1 << (lookShift + attr(a.class()) - 1))
+		if a.class() == cNone || a.class() == cOther {
+			other = 0xF << lookShift
+		}
+		if a.class() == cNone {
+			other |= aLetter
+		}
+		if got, want := (uint64(a&other)-1)>>63 == 1, a.distinctive(); got != want {
+			t.Fatalf("attr %#x: mask says %v, distinctive %v", a, got, want)
+		}
+	}
+}
+
+// printableRun agrees with a byte-by-byte count.
+func TestPrintableRun(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 40; n++ {
+		b := make([]byte, n)
+		for k := 0; k < 2000; k++ {
+			for i := range b {
+				b[i] = byte(0x1E + r.IntN(0x64)) // around the edges 0x20 and 0x7F
+				if r.IntN(8) == 0 {
+					b[i] = byte(r.IntN(256))
+				}
+			}
+			wantP := 0
+			for wantP < n && b[wantP] >= 0x20 && b[wantP] < 0x7F {
+				wantP++
+			}
+			if got := printableRun(b); got != wantP {
+				t.Fatalf("printableRun(%q) = %d, want %d", b, got, wantP)
+			}
+		}
+	}
+}

@@ -41,6 +41,7 @@ const (
 // and styled letters.
 func (e *engine) wordPass(data []byte) {
 	e.tokenise()
+	e.strongBuilt = false
 	words := e.words
 	if len(words) == 0 {
 		return
@@ -107,7 +108,6 @@ func (e *engine) wordPass(data []byte) {
 			w.styled = true
 		}
 	}
-	e.countDistinct()
 	// Mixed words first: their own letters mostly decide them, and what
 	// they turn out to be is better context for the words around them than
 	// the letters they were disguised with.
@@ -118,7 +118,15 @@ func (e *engine) wordPass(data []byte) {
 		if t := e.judge(data, k, &block, false); t != cNone {
 			w := &words[k]
 			block[w.vote] -= float64(w.weight)
-			e.revote(k, t)
+			if e.strongBuilt {
+				if w.weight >= 1 {
+					e.strong[w.vote]--
+					e.strongAll--
+				}
+				e.strong[t]++
+				e.strongAll++
+			}
+			w.vote, w.weight = t, 1
 			block[t]++
 		}
 	}
@@ -136,7 +144,7 @@ func (e *engine) wordPass(data []byte) {
 	}
 	for k := range words {
 		if only != cNone && words[k].n[only] == int16(words[k].letters) && words[k].fancy == 0 &&
-			(only != cLatin || e.asciiWord(&words[k])) {
+			(only != cLatin || e.asciiWord(data, &words[k])) {
 			continue
 		}
 		e.judge(data, k, &block, true)
@@ -247,12 +255,20 @@ func (e *engine) tokenise() {
 				continue
 			}
 		}
-		if len(words) == cap(words) {
-			words = append(words, word{})
-		} else {
-			words = words[:len(words)+1]
-			words[len(words)-1] = word{}
+		if a := cells[i].a; a&(aLetter|aFancy|aWordSym) == aLetter {
+			// Most words are plain letters of one class and end at a
+			// character that cannot continue a word: the general loop
+			// below would find what letterRun does.
+			if j, d := letterRun(cells, i); j == len(cells) || wordEnd(cells[j]) {
+				words = grow(words)
+				w := &words[len(words)-1]
+				plainWord(w, i, j, d, a)
+				w.ctx = e.ctxAt(i)
+				i = j
+				continue
+			}
 		}
+		words = grow(words)
 		w := &words[len(words)-1]
 		w.from = int32(i)
 		j := i
@@ -262,31 +278,34 @@ func (e *engine) tokenise() {
 		simple := true // only plain letters of one class so far
 		for j < len(cells) {
 			a := cells[j].a
-			if wordish(a) {
-				if a&(aLetter|aFancy|aWordSym) == aLetter {
-					cl := a.class()
-					if cl == cNone {
-						cl = cOther
-					}
-					if cl == cLatin && (cells[j].r|0x20) == 'x' && e.times(j) {
-						break // "А0x2": a sign between numbers
-					}
-					if cl != runCl {
-						simple = simple && runCl == cNone
+			if a&(aLetter|aFancy|aWordSym) == aLetter {
+				// A plain letter: count the run of letters of its class.
+				cl := a.class()
+				if cl == cNone {
+					cl = cOther
+				}
+				if cl == cLatin && (cells[j].r|0x20) == 'x' && e.times(j) {
+					break // "А0x2": a sign between numbers
+				}
+				if cl != runCl {
+					if runCl != cNone { // else nothing counted yet
+						simple = false
 						w.n[runCl] += runN
 						w.dist[runCl] += runDist
-						runCl, runN, runDist = cl, 0, 0
 					}
-					letters++
-					runN++
-					runDist += int16(distinctTab[a>>classShift&0x7F]) // no branch: letters alternate
-				} else {
-					if a&aWordSym != 0 && e.operator(j) {
-						break // "A4×6": an operator
-					}
-					simple = false
-					e.count(w, j)
+					runCl, runN, runDist = cl, 0, 0
 				}
+				end, d := letterRun(cells, j)
+				n := end - j
+				j = end
+				letters += n
+				runN += int16(n)
+				runDist += int16(d)
+				continue
+			}
+			if wordish(a) && !(a&aWordSym != 0 && e.operator(j)) {
+				simple = false
+				e.count(w, j)
 				j++
 				continue
 			}
@@ -333,11 +352,71 @@ func (e *engine) tokenise() {
 	e.words = words
 }
 
-// directiveLead marks the characters a format directive's letters can
-// follow: '%', a backslash, and printf's flags, width and precision.
-var directiveLead = func() (t [128]bool) {
-	for _, r := range "%\\-+#'.*$" {
-		t[r] = true
+// letterRun returns the end of the run of plain letters of one class that
+// starts at cell i (a plain letter), and how many of them are distinctive
+// (attr.distinctive).
+func letterRun(cells []cell, i int) (end, distinct int) {
+	a := cells[i].a
+	// A letter of the run is distinctive when it has no look-alike in
+	// another alphabet; one of no script never is.
+	other := attr(0xF<<lookShift) &^ (1 << (lookShift + attr(a.class()) - 1))
+	if a.class() == cNone || a.class() == cOther {
+		other = 0xF << lookShift
+	}
+	if a.class() == cNone {
+		other |= aLetter
+	}
+	want := aLetter | a&classMask
+	j, d := i, 0
+	for _, c := range cells[i:] {
+		if c.a&(aLetter|aFancy|aWordSym|classMask) != want {
+			break
+		}
+		j++
+		d += int((uint64(c.a&other) - 1) >> 63) // no branch: letters alternate
+	}
+	return j, d
+}
+
+// wordEnd reports whether c ends the word before it whatever follows:
+// tokenise's loop stops at it.
+func wordEnd(c cell) bool {
+	return !wordish(c.a) && !glue(c.a) && !apostrophe(c.r) && c.r != '_'
+}
+
+// grow appends a zero word to words, reusing the memory past its end.
+func grow(words []word) []word {
+	if len(words) == cap(words) {
+		return append(words, word{})
+	}
+	words = words[:len(words)+1]
+	words[len(words)-1] = word{}
+	return words
+}
+
+// plainWord makes w, a zero word, the word of cells [i, j): plain letters
+// of the class of a with d distinctive ones, as tokenise's loop would. It
+// writes w in place: a word built elsewhere and copied in would be read
+// right after its narrow fields were written, which stalls.
+func plainWord(w *word, i, j, d int, a attr) {
+	cl := a.class()
+	if cl == cNone {
+		cl = cOther
+	}
+	w.from, w.to, w.letters = int32(i), int32(j), int32(j-i)
+	w.n[cl] = int16(j - i)
+	w.dist[cl] = int16(d)
+	w.simple, w.vote, w.weight = true, cl, 0.25
+	if int16(d) > 0 {
+		w.weight = 1
+	}
+}
+
+// directiveLead marks the ASCII characters that can come just before the
+// letters of a format directive or escape sequence (see directive).
+var directiveLead = func() (t [0x80]bool) {
+	for _, c := range "%\\-+#'.*$" {
+		t[c] = true
 	}
 	return t
 }()
@@ -547,11 +626,17 @@ func (e *engine) context(k int, block *[numClasses]float64) (votes [numClasses]f
 	if hi >= len(words) {
 		hi = len(words) - 1
 	}
+	// The weights are 1 and 0.25: count quarters, a byte per class in one
+	// register (at most 4 × 2 × window), so the sums are exact as before.
+	var quarters uint64
 	for j := lo; j <= hi; j++ {
 		if j == k || words[j].ctx != words[k].ctx {
 			continue // comments, strings and code are separate contexts
 		}
-		near[words[j].vote] += float64(words[j].weight)
+		quarters += uint64(words[j].weight*4) << (8 * words[j].vote)
+	}
+	for c := range near {
+		near[c] = float64(quarters>>(8*c)&0xFF) / 4
 	}
 	for c := range votes {
 		d := e.doc.votes[c] * docWeight
@@ -579,10 +664,13 @@ func (e *engine) present(k int, c class) bool {
 		return true
 	}
 	words := e.words
-	self := words[k].weight >= 1
-	inC := e.distinct[c]
-	all := e.distinct[numClasses]
-	if self {
+	if !e.strongBuilt {
+		e.countStrong()
+	}
+	// The words other than k that vote with weight 1: all of them, and
+	// those for c.
+	inC, all := int(e.strong[c]), int(e.strongAll)
+	if words[k].weight >= 1 {
 		all--
 		if words[k].vote == c {
 			inC--
@@ -594,39 +682,25 @@ func (e *engine) present(k int, c class) bool {
 	// A one-letter word needs its script nearby, or a block that is
 	// largely written in it: "і" among quoted option names in a Ukrainian
 	// manual is the Ukrainian conjunction.
-	if inC == 0 {
-		return false
-	}
-	for j := max(0, k-window); j <= k+window && j < len(words); j++ {
-		if j != k && words[j].vote == c && words[j].weight >= 1 {
+	for j := max(k-window, 0); j <= k+window && j < len(words); j++ {
+		if j != k && words[j].weight >= 1 && words[j].vote == c {
 			return true
 		}
 	}
 	return inC >= 5 && inC*3 >= all
 }
 
-// countDistinct fills e.distinct: the words of each class with letters
-// only it has (weight 1), and in the last slot all of them.
-func (e *engine) countDistinct() {
-	e.distinct = [numClasses + 1]int{}
-	for i := range e.words {
-		if w := &e.words[i]; w.weight >= 1 {
-			e.distinct[w.vote]++
-			e.distinct[numClasses]++
+// countStrong counts the block's words that vote with weight 1, per class
+// (see present); wordPass keeps the counts up to date as votes change.
+func (e *engine) countStrong() {
+	e.strongBuilt = true
+	e.strong, e.strongAll = [numClasses]int32{}, 0
+	for j := range e.words {
+		if w := &e.words[j]; w.weight >= 1 {
+			e.strong[w.vote]++
+			e.strongAll++
 		}
 	}
-}
-
-// revote gives word k the vote t with weight 1, keeping e.distinct.
-func (e *engine) revote(k int, t class) {
-	w := &e.words[k]
-	if w.weight >= 1 {
-		e.distinct[w.vote]--
-		e.distinct[numClasses]--
-	}
-	w.vote, w.weight = t, 1
-	e.distinct[t]++
-	e.distinct[numClasses]++
 }
 
 // judge decides the intended script of word k and reports its disguised
@@ -654,6 +728,13 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	}
 	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) {
 		return cNone // "αx + β", "kσ": formulas mix Latin and Greek letters
+	}
+	if len(classes) == 1 && (classes[0] == cLatin && w.letters > 3 || classes[0] != cLatin && e.present(k, classes[0])) {
+		// Below, a Latin word is converted only into a short word of
+		// another script, and a word of another script only where its
+		// script is not in use; both are cheaper to tell than the context.
+		w.intended = classes[0]
+		return cNone
 	}
 	votes, _ := e.context(k, block)
 	ctx := cNone
@@ -769,6 +850,8 @@ func (e *engine) dimensions(w *word) bool {
 		switch r := e.cells[j].r; {
 		case r == 'x' || r == 'X':
 			xs++
+		case e.cells[j].a&aLetter != 0:
+			return false // a letter is never a decimal digit
 		case ucd.CategoryOf(r) == ucd.CatNd:
 			digits++
 		default:
@@ -1279,11 +1362,11 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
+		if letterClass(c.a) == t {
+			continue // caseOf changes only the case
+		}
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
-		if letterClass(c.a) == t {
-			continue
-		}
 		rep := lookalikeScored(c, t, hint, e.fit(j, t))
 		if rep == 0 {
 			continue
@@ -1318,7 +1401,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		}
 		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
-			Replacement: report.Str(e.info(rep).char),
+			Replacement: e.info(rep).charPtr, // shared until materialized
 		}, lazyFinding{how: lazySwap, r: s.r, rep: rep, t: t, from: w.from, to: w.to})
 	}
 }
@@ -1564,7 +1647,7 @@ func (f fitter) score(r rune) int {
 func (e *engine) countPairs() {
 	e.pairsBuilt = true
 	if e.asciiPairs == nil {
-		e.asciiPairs = new([128 * 128]int32)
+		e.asciiPairs = new(asciiPairTable)
 	} else {
 		clear(e.asciiPairs[:])
 	}
@@ -1576,7 +1659,7 @@ func (e *engine) countPairs() {
 		if uint32(a.r)|uint32(b.r) < 0x80 {
 			// ASCII letters are all Latin and none is styled.
 			if a.a&b.a&aLetter != 0 {
-				tbl[(a.r<<7|b.r)&(128*128-1)]++
+				tbl[asciiPair(a.r, b.r)]++
 			}
 			continue
 		}
@@ -1589,10 +1672,22 @@ func (e *engine) countPairs() {
 	}
 }
 
+// asciiPairTable counts the pairs of ASCII letters ('A' to 'z'), small
+// enough to stay in the first-level cache while a block is counted.
+type asciiPairTable [asciiLetterSpan * 64]int32
+
+const asciiLetterSpan = 'z' - 'A' + 1
+
+// asciiPair is the index of the pair of ASCII letters a, b.
+func asciiPair(a, b rune) int { return int(a-'A')<<6 | int(b-'A') }
+
 // pairCount is how often letter a is followed by letter b in the block.
 func (e *engine) pairCount(a, b rune) int {
 	if uint32(a)|uint32(b) < 0x80 {
-		return int(e.asciiPairs[a<<7|b])
+		if uint32(a-'A') < asciiLetterSpan && uint32(b-'A') < asciiLetterSpan {
+			return int(e.asciiPairs[asciiPair(a, b)])
+		}
+		return 0 // only letters are counted
 	}
 	return int(e.pairs[[2]rune{a, b}])
 }
@@ -1735,13 +1830,14 @@ func (e *engine) fancyWord(data []byte, k int) {
 
 // asciiWord reports whether a word is all ASCII, so that no Latin letter
 // in it can be an alternate form (see latinAlternates).
-func (e *engine) asciiWord(w *word) bool {
-	for j := int(w.from); j < int(w.to); j++ {
-		if e.cells[j].r >= 0x80 {
-			return false
-		}
+func (e *engine) asciiWord(data []byte, w *word) bool {
+	// A word holds no invalid byte (its cell is not wordish), so it is
+	// ASCII when it has as many bytes as characters.
+	end := len(data)
+	if int(w.to) < len(e.cells) {
+		end = int(e.cells[w.to].off)
 	}
-	return true
+	return end-int(e.cells[w.from].off) == int(w.to-w.from)
 }
 
 // frequency returns how often r occurs in the block and how many letters
