@@ -174,3 +174,13 @@ func TestSharedShapeByTrigrams(t *testing.T) {
 		{"sigma before mu", el + "Οι οριoμοί του, και οι παροδικοί οργανιoμοί.\n", []wantFinding{{report.LookalikeInWord, "o", "σ"}, {report.LookalikeInWord, "o", "σ"}}, el + "Οι ορισμοί του, και οι παροδικοί οργανισμοί.\n", Options{}},
 	})
 }
+
+// In CJK text fullwidth digits are ordinary; a number mixing them with
+// ASCII digits is not.
+func TestMixedWidthNumbers(t *testing.T) {
+	md := func(text, repl string) wantFinding { return wantFinding{report.MixedDigits, text, repl} }
+	checkCases(t, []detectorCase{
+		{"fullwidth numbers in japanese", "時 (００..２３) と 年 ２０２４ 年\n", nil, "", Options{}},
+		{"a number of both widths", "時 (００..２3) と %1６ldK の値\n", []wantFinding{md("２", "2"), md("６", "6")}, "時 (００..23) と %16ldK の値\n", Options{}},
+	})
+}

@@ -10,12 +10,22 @@ import (
 // reader sees. Each number is a run of decimal digits with at most single
 // separators (".", ",", thin spaces) between them. The digits of the
 // minority systems are restored to the system most of the number uses.
-// Fullwidth digits are left to the styled-letter detector.
+// Fullwidth digits are left to the styled-letter detector, except in CJK
+// text, where they are ordinary digits and a number mixing them with ASCII
+// digits is reported here.
 func (e *engine) numbers(data []byte) {
 	if e.any&(aDigit|aWordSym) == 0 {
 		return // no digit beyond ASCII: every number is in one system
 	}
 	cells := e.cells
+	digitZero := func(c cell) (rune, bool) {
+		if e.cjkBlock && c.r >= 0xFF10 && c.r <= 0xFF19 {
+			// In CJK text fullwidth digits are ordinary, so they are a
+			// numbering system of their own: "1６" mixes two.
+			return 0xFF10, true
+		}
+		return digitZero(c)
+	}
 	for i := 0; i < len(cells); i++ {
 		if _, ok := digitZero(cells[i]); !ok {
 			continue
@@ -51,8 +61,8 @@ func (e *engine) numbers(data []byte) {
 		if systems > 1 {
 			major := 0
 			for k := 1; k < systems; k++ {
-				if counts[k] > counts[major] {
-					major = k
+				if counts[k] > counts[major] || counts[k] == counts[major] && zeros[k] == '0' {
+					major = k // ASCII digits win a tie
 				}
 			}
 			for k := i; k < j; k++ {
