@@ -396,6 +396,12 @@ func (e *engine) invisible(data []byte, i, j int) {
 			return // a byte order mark at the start is a legitimate signature
 		}
 		why = "a byte order mark (ZERO WIDTH NO-BREAK SPACE) inside the text"
+		if i == 0 || prev.r == '\n' {
+			// At the start of a line it is the signature of a file or a
+			// string pasted in, not a mark splitting a word.
+			sev = report.Info
+			why = "a byte order mark (ZERO WIDTH NO-BREAK SPACE) at the start of a line, left from a file or string joined in"
+		}
 	case 0x200D: // ZWJ
 		if prev.a&(aPict|aVS) != 0 && next.a&aPict != 0 {
 			return // emoji ZWJ sequence

@@ -184,3 +184,12 @@ func TestMixedWidthNumbers(t *testing.T) {
 		{"a number of both widths", "時 (００..２3) と %1６ldK の値\n", []wantFinding{md("２", "2"), md("６", "6")}, "時 (００..23) と %16ldK の値\n", Options{}},
 	})
 }
+
+// A byte order mark that starts a line comes from a file or string joined
+// in; one inside a word splits it.
+func TestByteOrderMarks(t *testing.T) {
+	checkCases(t, []detectorCase{
+		{"at the start of a line", "Nicht verfügbar\n\ufeffNicht zur Programmlaufzeit einstellbar.\n", nil, "", Options{}},
+		{"inside a word", "Verbindung zum HT\ufeffTP-Proxy\n", []wantFinding{{report.Invisible, "\ufeff", ""}}, "Verbindung zum HTTP-Proxy\n", Options{}},
+	})
+}
