@@ -318,6 +318,25 @@ func smallCapital(r rune) byte {
 // Cyrillic letter it imitates.
 var reverse [numClasses]map[string][]rune
 
+// reverseRune and reverseASCII hold reverse[c][skeletonKey(r)] for every
+// letter and word symbol r, so that the hot paths look up a rune, not a
+// string (see candidates).
+var (
+	reverseRune  [numClasses]map[rune][]rune
+	reverseASCII [numClasses][0x80][]rune
+)
+
+// candidates returns the letters of class c that share r's prototype.
+func candidates(c class, r rune) []rune {
+	if uint32(r) < 0x80 {
+		return reverseASCII[c][r]
+	}
+	if cands, ok := reverseRune[c][r]; ok {
+		return cands
+	}
+	return reverse[c][skeletonKey(r)] // not a letter: not in the index
+}
+
 func buildReverse() {
 	blocks := map[class][][2]rune{
 		cCyrillic: {{0x0400, 0x052F}},
@@ -347,6 +366,15 @@ func buildReverse() {
 		}
 	}
 	reverse[cLatin] = m
+	for c := range reverseRune {
+		reverseRune[c] = map[rune][]rune{}
+	}
+	for r := rune(0); r < 0x80; r++ {
+		k := skeletonKey(r)
+		for c := cLatin; c < numClasses; c++ {
+			reverseASCII[c][r] = reverse[c][k]
+		}
+	}
 	// Mark look-alike bits for the other alphabets.
 	for r := rune(0x80); r < 0x20000; r++ {
 		a := table[r]
@@ -354,6 +382,11 @@ func buildReverse() {
 			continue
 		}
 		k := skeletonKey(r)
+		for c := cLatin; c < numClasses; c++ {
+			if cands := reverse[c][k]; cands != nil {
+				reverseRune[c][r] = cands
+			}
+		}
 		for c := cCyrillic; c <= cArmenian; c++ {
 			if a.class() == c {
 				continue
@@ -423,7 +456,7 @@ func lookalikeCell(x cell, c class, upperHint bool) rune {
 // in the text at hand (see engine.fit), and a clearly better fit wins over
 // the default order.
 func lookalikeScored(x cell, c class, upperHint bool, fit fitter) rune {
-	cands := reverse[c][skeletonKey(x.r)]
+	cands := candidates(c, x.r)
 	if fit.ok() && len(cands) > 1 {
 		best, bestS, second := rune(0), -1, -1
 		for _, t := range cands {

@@ -1410,7 +1410,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 // cell c (its UTS #39 prototype) and have the case of rep: σ and ο for a
 // Latin o in Greek text, I and l for a Cyrillic І in English.
 func sameShape(c cell, t class, rep rune) []rune {
-	cands := reverse[t][skeletonKey(c.r)]
+	cands := candidates(t, c.r)
 	if len(cands) < 2 {
 		return nil
 	}
@@ -1701,7 +1701,7 @@ func intendedIn(c cell, t class) rune {
 	if c.a&aFancy != 0 && t == cLatin {
 		return rune(fancyPlainRune(c.r))
 	}
-	if cands := reverse[t][skeletonKey(c.r)]; len(cands) == 1 {
+	if cands := candidates(t, c.r); len(cands) == 1 {
 		return cands[0]
 	}
 	return 0
@@ -1730,7 +1730,7 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			if cells[p].a&aLetter == 0 {
 				continue
 			}
-			if cands := reverse[t][skeletonKey(cells[p].r)]; len(cands) == 1 {
+			if cands := candidates(t, cells[p].r); len(cands) == 1 {
 				prev = attrOf(cands[0])
 				if cands[0] < 0x80 {
 					prev = asciiAttr(byte(cands[0]))
