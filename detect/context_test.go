@@ -193,3 +193,18 @@ func TestByteOrderMarks(t *testing.T) {
 		{"inside a word", "Verbindung zum HT\ufeffTP-Proxy\n", []wantFinding{{report.Invisible, "\ufeff", ""}}, "Verbindung zum HTTP-Proxy\n", Options{}},
 	})
 }
+
+// A Cyrillic letter or a Greek capital has no use as a symbol in Latin
+// text, so it is a disguise wherever it stands; Greek small letters are
+// maths, and quoted letters are named.
+func TestForeignLettersInLatinText(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"before a hyphen", "For В-tree sort support, see the index.\n", []wantFinding{lw("В", "B")}, "For B-tree sort support, see the index.\n", Options{}},
+		{"after a slash", "Cancel outstanding I/О requests on a file.\n", []wantFinding{lw("О", "O")}, "Cancel outstanding I/O requests on a file.\n", Options{}},
+		{"in a hex number", "Set fooctx->b = 0х66 and return.\n", []wantFinding{lw("х", "x")}, "Set fooctx->b = 0x66 and return.\n", Options{}},
+		{"a greek capital", "The Α-weighted level is measured here.\n", []wantFinding{lw("Α", "A")}, "The A-weighted level is measured here.\n", Options{}},
+		{"a greek small letter is maths", "The photon has frequency ν/2 here.\n", nil, "", Options{}},
+		{"a quoted cyrillic letter is named", "The letter 'а' is U+0430, not the Latin one.\n", nil, "", Options{}},
+	})
+}

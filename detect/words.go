@@ -751,7 +751,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			return cNone
 		}
 		if ctx == cLatin {
-			if e.present(k, x) || w.letters == 1 && !e.flanked(k) {
+			if e.present(k, x) || w.letters == 1 && !e.flanked(k) && !e.noSymbol(k) {
 				return cNone
 			}
 		} else if !e.shortWordOf(data, k, ctx) {
@@ -1238,6 +1238,31 @@ func (e *engine) oneLetterWord(r rune) bool {
 		}
 	}
 	return e.doc.lone[r]
+}
+
+// noSymbol reports whether the one letter of word k, in Latin text, can
+// only be a disguise wherever it stands ("В-tree", "I/О", "0х66",
+// "*р++"): a Cyrillic or Armenian letter, or a Greek capital, which
+// nothing in Latin text uses as a symbol (Greek small letters are maths:
+// "ν", "ο"), unless it is quoted or in a table, where it is named.
+func (e *engine) noSymbol(k int) bool {
+	var c cell
+	for j := int(e.words[k].from); j < int(e.words[k].to); j++ {
+		if e.cells[j].a&aLetter != 0 {
+			c = e.cells[j]
+			break
+		}
+	}
+	switch c.a.class() {
+	case cCyrillic, cArmenian:
+	case cGreek:
+		if c.a&aUpper == 0 {
+			return false
+		}
+	default:
+		return false
+	}
+	return !e.quoted(k) && !e.tableCell(k)
 }
 
 // quoted reports whether word k stands alone between quotation marks
