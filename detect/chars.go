@@ -343,7 +343,9 @@ func legitSelector(base rune, ba attr, vs rune) bool {
 func (e *engine) selectors(data []byte, i, j int) {
 	cells := e.cells
 	start := i
-	if i > 0 && cells[i-1].r >= 0 && legitSelector(cells[i-1].r, cells[i-1].a, cells[i].r) {
+	if i > 0 && cells[i-1].r >= 0 && legitSelector(cells[i-1].r, cells[i-1].a, cells[i].r) && j-i < 3 {
+		// A character takes one selector; a run of three or more is data
+		// from its first selector on, even after an ideograph or emoji.
 		start = i + 1
 	}
 	if start >= j {

@@ -208,3 +208,20 @@ func TestForeignLettersInLatinText(t *testing.T) {
 		{"a quoted cyrillic letter is named", "The letter 'а' is U+0430, not the Latin one.\n", nil, "", Options{}},
 	})
 }
+
+// Variation selectors that encode data after an ideograph: the first one
+// is part of the payload too, not an ideographic variation selector.
+func TestSelectorPayloadAfterIdeograph(t *testing.T) {
+	payload := ""
+	for _, b := range []byte("ignore") {
+		payload += string(rune(0xE0100 + int(b) - 16))
+	}
+	in := "您必須指定一個" + payload + "\n"
+	checkCases(t, []detectorCase{
+		{"payload after an ideograph", in, []wantFinding{{report.HiddenPayload, payload, ""}}, "您必須指定一個\n", Options{}},
+		{"one ideographic variation selector", "葛\U000E0100城市\n", nil, "", Options{}},
+	})
+	if rep := scanString(t, in, Options{}); len(rep.Findings) == 0 || rep.Findings[0].Hidden != "ignore" {
+		t.Errorf("hidden text: want %q, got %+v", "ignore", rep.Findings)
+	}
+}
