@@ -378,6 +378,16 @@ func (e *engine) selectors(data []byte, i, j int) {
 	})
 }
 
+// unspaced reports whether c belongs to a script written without spaces
+// between words (Thai, Khmer, Chinese, Japanese...), where a zero width
+// space marks a word boundary. Korean separates words with spaces.
+func unspaced(c cell) bool {
+	if c.a&aZWSPScript != 0 {
+		return true
+	}
+	return c.a&aCJK != 0 && !(c.r >= 0xAC00 && c.r <= 0xD7A3 || c.r >= 0x1100 && c.r <= 0x11FF || c.r >= 0x3130 && c.r <= 0x318F)
+}
+
 // invisible judges a run [i, j) of the same default-ignorable character.
 func (e *engine) invisible(data []byte, i, j int) {
 	cells := e.cells
@@ -418,7 +428,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 		}
 		why = "ZERO WIDTH NON-JOINER in a script that does not use it"
 	case 0x200B: // ZWSP
-		if prev.a&(aZWSPScript|aCJK) != 0 || next.a&(aZWSPScript|aCJK) != 0 {
+		if unspaced(prev) || unspaced(next) {
 			return // word boundary in scripts written without spaces
 		}
 		why = "ZERO WIDTH SPACE"

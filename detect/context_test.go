@@ -225,3 +225,12 @@ func TestSelectorPayloadAfterIdeograph(t *testing.T) {
 		t.Errorf("hidden text: want %q, got %+v", "ignore", rep.Findings)
 	}
 }
+
+// Korean separates words with spaces, so a zero width space inside a
+// Korean word hides it; in Chinese or Thai it marks a word boundary.
+func TestZeroWidthSpaceInKorean(t *testing.T) {
+	checkCases(t, []detectorCase{
+		{"inside a korean word", "하지\u200b만 파일에서 지정이 가능하다.\n", []wantFinding{{report.Invisible, "\u200b", ""}}, "하지만 파일에서 지정이 가능하다.\n", Options{}},
+		{"between chinese words", "打印此\u200b帮助并退出\n", nil, "", Options{}},
+	})
+}
