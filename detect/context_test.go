@@ -234,3 +234,13 @@ func TestZeroWidthSpaceInKorean(t *testing.T) {
 		{"between chinese words", "打印此\u200b帮助并退出\n", nil, "", Options{}},
 	})
 }
+
+// I and l share a shape across cases: the spelling the block writes
+// decides ("Il" in French, not "II").
+func TestSharedShapeAcrossCase(t *testing.T) {
+	// Roman numerals make "II" the likelier pair; the word "Il" is there.
+	fr := strings.Repeat("Chapitre III, section VIII, annexe XIII, partie XII.\n", 4) + "Il est distribué librement.\n"
+	checkCases(t, []detectorCase{
+		{"french Il", fr + "Ceci est libre. IІ n'y a aucune RESPONSABILITÉ.\n", []wantFinding{{report.LookalikeInWord, "І", "l"}}, fr + "Ceci est libre. Il n'y a aucune RESPONSABILITÉ.\n", Options{}},
+	})
+}

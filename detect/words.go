@@ -1397,7 +1397,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 			continue
 		}
 		s := swapped{j: j, r: c.r, rep: rep}
-		if alts := sameShape(c, t, rep); len(alts) > 1 && ambiguous < 4 {
+		if alts := sameShape(c, t); len(alts) > 1 && ambiguous < 4 {
 			s.alts = alts
 			ambiguous++
 		}
@@ -1432,17 +1432,16 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 }
 
 // sameShape returns the core letters of class t that share the shape of
-// cell c (its UTS #39 prototype) and have the case of rep: σ and ο for a
-// Latin o in Greek text, I and l for a Cyrillic І in English.
-func sameShape(c cell, t class, rep rune) []rune {
+// cell c (its UTS #39 prototype): σ and ο for a Latin o in Greek text, I
+// and l for a Cyrillic І in English, whatever their case.
+func sameShape(c cell, t class) []rune {
 	cands := candidates(t, c.r)
 	if len(cands) < 2 {
 		return nil
 	}
-	upper := unicode.IsUpper(rep)
 	var out []rune
 	for _, r := range cands {
-		if r != c.r && coreLetter(r) && unicode.IsLetter(r) && unicode.IsUpper(r) == upper && letterClassOf(r) == t {
+		if r != c.r && coreLetter(r) && unicode.IsLetter(r) && letterClassOf(r) == t {
 			out = append(out, r)
 		}
 	}
