@@ -32,6 +32,12 @@ func TestTechnicalText(t *testing.T) {
 		{"letter that is no word", "после p должен быть указан список процессов.\n", nil, "", Options{}},
 		{"list of register letters", "разрешён b, h, s и d в этом месте.\n", nil, "", Options{}},
 		{"key before a dash", "y — прилагане на парчето към индекса\n", nil, "", Options{}},
+		// Beside a letter that is no word of the script, letters are names.
+		{"variables in a formula's prose", "Пусть число a делится на b, тогда a кратно b.\n", nil, "", Options{}},
+		{"keys named by letters", "Введите команду y для подтверждения или n для отмены.\n", nil, "", Options{}},
+		{"variables of a function", "Функция возвращает значение y для каждого x из области.\n", nil, "", Options{}},
+		{"greek variables", "Αν η γωνία a είναι ορθή, τότε η πλευρά c είναι η υποτείνουσα.\n", nil, "", Options{}},
+		{"an option is no name", "Программа ls с ключом -a показывает скрытые файлы, a с ключом -l подробно.\n", []wantFinding{lw("a", "а")}, "Программа ls с ключом -a показывает скрытые файлы, а с ключом -l подробно.\n", Options{}},
 		// The one-letter words they could disguise are still restored.
 		{"latin c for the preposition", "Я пошёл в магазин c другом вчера.\n", []wantFinding{lw("c", "с")}, "Я пошёл в магазин с другом вчера.\n", Options{}},
 		{"latin a after a parenthesis", "Ищите в профиле (a не в каталоге) снова.\n", []wantFinding{lw("a", "а")}, "Ищите в профиле (а не в каталоге) снова.\n", Options{}},
