@@ -149,6 +149,10 @@ func TestSpelledAsWritten(t *testing.T) {
 	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	checkCases(t, []detectorCase{
 		{"sigma or omicron", el + "Σφάλμα ορισμάτων και οριoμάτων.\n", []wantFinding{in("o", "σ")}, el + "Σφάλμα ορισμάτων και ορισμάτων.\n", Options{RestoreSlips: true}},
+		// The other way round: pairs favour σ (ισ, σμ), the text writes
+		// the word with ο, the first of the two shapes.
+		{"omicron where pairs call for sigma", strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιoμηχανία της πόλης.\n",
+			[]wantFinding{in("o", "ο")}, strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιομηχανία της πόλης.\n", Options{RestoreSlips: true}},
 		{"a greek word the text writes", el + "Δώστε ένα όνομα yιa αυτόν τον δίσκο.\n", []wantFinding{in("y", "γ"), in("a", "α")}, el + "Δώστε ένα όνομα για αυτόν τον δίσκο.\n", Options{}},
 		{"a lone letter before a wrapped line", strings.Replace(en, "for a\n", "for а\n", 1), []wantFinding{{report.LookalikeWord, "а", "a"}}, en, Options{}},
 		{"a plural ending", "The argument type(ѕ) are checked here.\n", []wantFinding{{report.LookalikeWord, "ѕ", "s"}}, "The argument type(s) are checked here.\n", Options{}},

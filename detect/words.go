@@ -1507,8 +1507,16 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	for p, i := range idx {
 		orig[p] = sw[i].rep
 	}
+	// Every combination, the first choice of each cell included: the
+	// letter first restored need not be the first of its alternatives.
 	choice := make([]int, len(idx))
 	for {
+		for q, i := range idx {
+			sw[i].rep = sw[i].alts[choice[q]]
+		}
+		if known[key()] {
+			return
+		}
 		p := 0
 		for p < len(idx) {
 			choice[p]++
@@ -1520,12 +1528,6 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 		}
 		if p == len(idx) {
 			break // all combinations tried
-		}
-		for q, i := range idx {
-			sw[i].rep = sw[i].alts[choice[q]]
-		}
-		if known[key()] {
-			return
 		}
 	}
 	for p, i := range idx {
