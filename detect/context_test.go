@@ -93,6 +93,7 @@ func TestHouseSpace(t *testing.T) {
 	us := func(text string) wantFinding { return wantFinding{report.UnusualSpace, text, " "} }
 	checkCases(t, []detectorCase{
 		{"narrow no-break spaces throughout", "HTTP\u202fproxy a DNS\u202fserver: viz\u202fnávod a také tohle\u202fmísto.\n", nil, "", Options{}},
+		{"every space a thin one", "The\u2009judge\u2009accepted\u2009our\u2009recommendation.\n", []wantFinding{us("\u2009"), us("\u2009"), us("\u2009"), us("\u2009")}, "The judge accepted our recommendation.\n", Options{}},
 		{"mixed with an em space", "free\u202fmoney for\u2003all the\u202fpeople in\u202ftown.\n", []wantFinding{us("\u202f"), us("\u2003"), us("\u202f"), us("\u202f")}, "free money for all the people in town.\n", Options{}},
 	})
 }
