@@ -204,3 +204,23 @@ func TestByteOrderMarks(t *testing.T) {
 		{"inside a word", "Verbindung zum HT\ufeffTP-Proxy\n", []wantFinding{{report.Invisible, "\ufeff", ""}}, "Verbindung zum HTTP-Proxy\n", Options{}},
 	})
 }
+
+// The one-letter words the text so far writes are remembered from every
+// block, not only from those where a lone Latin letter happened to ask.
+func TestOneLetterWordsAcrossBlocks(t *testing.T) {
+	filler := strings.Repeat("Это обычный текст про погоду и природу в нашем городе сегодня вечером.\n", 1000)
+	first := "Пишем х здесь как слово, и р тоже.\n"
+	last := "Тогда x вернулся домой вечером.\n"
+	for _, in := range []string{first + filler + last, "Мы пошли p другом.\n" + first + filler + last} {
+		rep := scanString(t, in, Options{RestoreSlips: true})
+		n := 0
+		for _, f := range rep.Findings {
+			if f.Start.Offset >= int64(len(in)-len(last)) && f.Kind == report.LookalikeWord && f.Text == "x" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d bytes: the x of the last line is reported %d times, want 1", len(in), n)
+		}
+	}
+}

@@ -157,6 +157,7 @@ func (e *engine) wordPass(data []byte) {
 		}
 	}
 	e.slips(data, &block)
+	e.noteLone()
 	for k := range e.found {
 		if e.found[k].Severity >= report.Warning {
 			e.doc.disguised = true
@@ -1250,6 +1251,15 @@ const oneLetterWords = "авеийкосуяізѝўј" + "οηήω"
 // oneLetterWord reports whether the text so far writes r (in small case)
 // as a word of one letter in a script other than Latin.
 func (e *engine) oneLetterWord(r rune) bool {
+	e.noteLone()
+	return e.doc.lone[r]
+}
+
+// noteLone adds the block's words of one letter in scripts other than
+// Latin to doc.lone, once per block. wordPass calls it for every block, so
+// that what the text so far writes does not depend on which earlier blocks
+// happened to ask.
+func (e *engine) noteLone() {
 	if !e.loneSeen {
 		e.loneSeen = true
 		for i := range e.words {
@@ -1267,7 +1277,6 @@ func (e *engine) oneLetterWord(r rune) bool {
 			}
 		}
 	}
-	return e.doc.lone[r]
 }
 
 // quoted reports whether word k stands alone between quotation marks
