@@ -593,17 +593,23 @@ func (e *engine) role(i int) spaceRole {
 
 // houseSpace returns the typographic space (thin, hair or narrow
 // no-break) that the block uses as a house style, or 0: one kind, at least
-// three times, and no other unusual space beside it. Czech translators
-// keep "HTTP\u202fproxy" and "%s:\u202fchyba" together that way. Spaces
-// swapped in to split words are drawn from many kinds (en and em quads,
-// figure, punctuation, medium mathematical spaces), which rules this out.
+// three times, no other unusual space beside it, and ordinary spaces at
+// least as often. Czech translators keep "HTTP\u202fproxy" and
+// "%s:\u202fchyba" together that way. Spaces swapped in to split words are
+// drawn from many kinds (en and em quads, figure, punctuation, medium
+// mathematical spaces), which rules this out, or are all of one kind
+// where every ordinary space was, which the count of those rules out.
 func (e *engine) houseSpace() rune {
 	if e.house >= 0 {
 		return e.house
 	}
 	var kind rune
-	n := 0
+	n, plain := 0, 0
 	for _, c := range e.cells {
+		if c.r == ' ' {
+			plain++
+			continue
+		}
 		if c.a&aSpace == 0 || c.r == 0x00A0 || c.r == 0x3000 && e.cjkBlock || c.r == 0x2028 || c.r == 0x2029 || c.r == 0x0085 {
 			continue
 		}
@@ -615,7 +621,7 @@ func (e *engine) houseSpace() rune {
 		n++
 	}
 	e.house = 0
-	if n >= 3 && (kind == 0x2009 || kind == 0x200A || kind == 0x202F) {
+	if n >= 3 && plain >= n && (kind == 0x2009 || kind == 0x200A || kind == 0x202F) {
 		e.house = kind
 	}
 	return e.house

@@ -32,6 +32,12 @@ func TestTechnicalText(t *testing.T) {
 		{"letter that is no word", "после p должен быть указан список процессов.\n", nil, "", Options{}},
 		{"list of register letters", "разрешён b, h, s и d в этом месте.\n", nil, "", Options{}},
 		{"key before a dash", "y — прилагане на парчето към индекса\n", nil, "", Options{}},
+		// Beside a letter that is no word of the script, letters are names.
+		{"variables in a formula's prose", "Пусть число a делится на b, тогда a кратно b.\n", nil, "", Options{}},
+		{"keys named by letters", "Введите команду y для подтверждения или n для отмены.\n", nil, "", Options{}},
+		{"variables of a function", "Функция возвращает значение y для каждого x из области.\n", nil, "", Options{}},
+		{"greek variables", "Αν η γωνία a είναι ορθή, τότε η πλευρά c είναι η υποτείνουσα.\n", nil, "", Options{}},
+		{"an option is no name", "Программа ls с ключом -a показывает скрытые файлы, a с ключом -l подробно.\n", []wantFinding{lw("a", "а")}, "Программа ls с ключом -a показывает скрытые файлы, а с ключом -l подробно.\n", Options{}},
 		// The one-letter words they could disguise are still restored.
 		{"latin c for the preposition", "Я пошёл в магазин c другом вчера.\n", []wantFinding{lw("c", "с")}, "Я пошёл в магазин с другом вчера.\n", Options{}},
 		{"latin a after a parenthesis", "Ищите в профиле (a не в каталоге) снова.\n", []wantFinding{lw("a", "а")}, "Ищите в профиле (а не в каталоге) снова.\n", Options{}},
@@ -87,6 +93,7 @@ func TestHouseSpace(t *testing.T) {
 	us := func(text string) wantFinding { return wantFinding{report.UnusualSpace, text, " "} }
 	checkCases(t, []detectorCase{
 		{"narrow no-break spaces throughout", "HTTP\u202fproxy a DNS\u202fserver: viz\u202fnávod a také tohle\u202fmísto.\n", nil, "", Options{}},
+		{"every space a thin one", "The\u2009judge\u2009accepted\u2009our\u2009recommendation.\n", []wantFinding{us("\u2009"), us("\u2009"), us("\u2009"), us("\u2009")}, "The judge accepted our recommendation.\n", Options{}},
 		{"mixed with an em space", "free\u202fmoney for\u2003all the\u202fpeople in\u202ftown.\n", []wantFinding{us("\u202f"), us("\u2003"), us("\u202f"), us("\u202f")}, "free money for all the people in town.\n", Options{}},
 	})
 }
@@ -143,6 +150,10 @@ func TestSpelledAsWritten(t *testing.T) {
 	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	checkCases(t, []detectorCase{
 		{"sigma or omicron", el + "Σφάλμα ορισμάτων και οριoμάτων.\n", []wantFinding{in("o", "σ")}, el + "Σφάλμα ορισμάτων και ορισμάτων.\n", Options{RestoreSlips: true}},
+		// The other way round: pairs favour σ (ισ, σμ), the text writes
+		// the word with ο, the first of the two shapes.
+		{"omicron where pairs call for sigma", strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιoμηχανία της πόλης.\n",
+			[]wantFinding{in("o", "ο")}, strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιομηχανία της πόλης.\n", Options{RestoreSlips: true}},
 		{"a greek word the text writes", el + "Δώστε ένα όνομα yιa αυτόν τον δίσκο.\n", []wantFinding{in("y", "γ"), in("a", "α")}, el + "Δώστε ένα όνομα για αυτόν τον δίσκο.\n", Options{}},
 		{"a lone letter before a wrapped line", strings.Replace(en, "for a\n", "for а\n", 1), []wantFinding{{report.LookalikeWord, "а", "a"}}, en, Options{}},
 		{"a plural ending", "The argument type(ѕ) are checked here.\n", []wantFinding{{report.LookalikeWord, "ѕ", "s"}}, "The argument type(s) are checked here.\n", Options{}},
@@ -243,4 +254,24 @@ func TestSharedShapeAcrossCase(t *testing.T) {
 	checkCases(t, []detectorCase{
 		{"french Il", fr + "Ceci est libre. IІ n'y a aucune RESPONSABILITÉ.\n", []wantFinding{{report.LookalikeInWord, "І", "l"}}, fr + "Ceci est libre. Il n'y a aucune RESPONSABILITÉ.\n", Options{}},
 	})
+}
+
+// The one-letter words the text so far writes are remembered from every
+// block, not only from those where a lone Latin letter happened to ask.
+func TestOneLetterWordsAcrossBlocks(t *testing.T) {
+	filler := strings.Repeat("Это обычный текст про погоду и природу в нашем городе сегодня вечером.\n", 1000)
+	first := "Пишем х здесь как слово, и р тоже.\n"
+	last := "Тогда x вернулся домой вечером.\n"
+	for _, in := range []string{first + filler + last, "Мы пошли p другом.\n" + first + filler + last} {
+		rep := scanString(t, in, Options{RestoreSlips: true})
+		n := 0
+		for _, f := range rep.Findings {
+			if f.Start.Offset >= int64(len(in)-len(last)) && f.Kind == report.LookalikeWord && f.Text == "x" {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d bytes: the x of the last line is reported %d times, want 1", len(in), n)
+		}
+	}
 }

@@ -70,9 +70,11 @@
 //     other than Latin, only short words are converted, wherever Latin is
 //     in use around them, and only where a word of that script would
 //     stand: a one-letter preposition or conjunction of its languages (or
-//     one the text writes itself), not quoted, followed by a word of that
-//     script, capitalised only at a sentence start, not in a list of
-//     letters; or a word of two or three letters that the block also
+//     one the text writes itself), not quoted, next to a word of that
+//     script (the one it governs, a format directive, or the one before
+//     it), capitalised only at a sentence start, not in a list of letters
+//     nor among letters that name things (a nearby "b" or "x" that no
+//     language writes as a word); or a word of two or three letters that the block also
 //     writes in that script's letters ("ca" for Bulgarian "са"), between
 //     words of that script. "по оси X," and „b“ name things; "Max c
 //     увеличенным" is a disguised "с".

@@ -122,6 +122,13 @@ func FuzzScan(f *testing.F) {
 	for _, s := range []string{
 		"", "plain ascii\n", "Belаrus", "\u202e", "a\u200bb", "\U000E0041", "\xff\xfe", "e\u0301\u0301\u0301",
 		"🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", "x\ufe0f\ufe0f", "ℎ𝑒𝑙𝑙𝑜", "ｈｉ",
+		// The context rules look at the cells and words around a word:
+		// directives, operators, quotes, lists and short words at the
+		// edges of the input.
+		"%sФайл", "\\nСтрока", "%1$sФ", "А0x2", "১০x১৫", "A4×6", "x = r×lg(e) + k", "Max c увеличенным",
+		"с „rm“", "ca са двата", "yYдД", "ИМЯ_HOST", "ссылкойAll", "sed'ом", "uₙ₋₁", "type(s)", "('K')",
+		"  A6   І    CYR", "HTTP\u202fproxy", "гра̀фа", "\xff\u0301", "\u2066%I:%M %p\u2069", "\x1b[31m",
+		"οριομάτων ορισμάτων", "1６", "\ufeffa\n\ufeffb", "c\n  тобой", "Juventʋs",
 	} {
 		f.Add([]byte(s), false)
 	}

@@ -157,6 +157,7 @@ func (e *engine) wordPass(data []byte) {
 		}
 	}
 	e.slips(data, &block)
+	e.noteLone()
 	for k := range e.found {
 		if e.found[k].Severity >= report.Warning {
 			e.doc.disguised = true
@@ -1033,12 +1034,7 @@ func (e *engine) loneWord(k int, ctx class) bool {
 	if from > 0 && !strings.ContainsRune(" \n(", cells[from-1].r) {
 		return false
 	}
-	// A word of one letter in the languages of that script, or one that
-	// the text itself writes.
-	if r := unicode.ToLower(lookalikeIn(cells[from].r, ctx, false)); !strings.ContainsRune(oneLetterWords, r) && !e.oneLetterWord(r) {
-		return false
-	}
-	if !e.amongWords(k, ctx) {
+	if !e.wordLetter(cells[from].r, ctx) || !e.amongWords(k, ctx) || e.namesLetters(k, ctx) {
 		return false
 	}
 	if cells[from].a&aUpper == 0 {
@@ -1055,6 +1051,41 @@ func (e *engine) loneWord(k int, ctx class) bool {
 		j--
 	}
 	return j < 0 || breaks >= 2 || strings.ContainsRune(".!?…", cells[j].r)
+}
+
+// wordLetter reports whether Latin letter r stands for a word of one
+// letter in the languages of script ctx, or one that the text itself
+// writes.
+func (e *engine) wordLetter(r rune, ctx class) bool {
+	l := unicode.ToLower(lookalikeIn(r, ctx, false))
+	return l != 0 && (strings.ContainsRune(oneLetterWords, l) || e.oneLetterWord(l))
+}
+
+// namesLetters reports whether a word of one Latin letter near word k
+// could not be a word of script ctx ("число a делится на b", "значение y
+// для каждого x"): the text names things with single Latin letters, as
+// mathematics and manuals do, and k is one of those names. A disguise
+// only swaps letters that have a look-alike, so the letters it leaves
+// alone are words of ctx. Only letters that stand as words count, between
+// spaces or prose punctuation: "-l" is an option, "f/1.5" an aperture.
+func (e *engine) namesLetters(k int, ctx class) bool {
+	words := e.words
+	for j := max(k-window, 0); j <= k+window && j < len(words); j++ {
+		w := &words[j]
+		if j == k || w.letters != 1 || w.to-w.from != 1 || w.vote != cLatin || w.ctx != words[k].ctx {
+			continue
+		}
+		if f := int(w.from); f > 0 && !strings.ContainsRune(" \n(", e.cells[f-1].r) {
+			continue // not a word of the sentence: an option ("-l"), a unit, a part of a name
+		}
+		if t := int(w.to); t < len(e.cells) && !strings.ContainsRune(" \n,.;:!?)", e.cells[t].r) {
+			continue // "f/1.5", "x2": a symbol, not a word
+		}
+		if !e.wordLetter(e.cells[w.from].r, ctx) {
+			return true
+		}
+	}
+	return false
 }
 
 // directiveAfter reports whether a format directive follows cell j after
@@ -1220,6 +1251,15 @@ const oneLetterWords = "авеийкосуяізѝўј" + "οηήω"
 // oneLetterWord reports whether the text so far writes r (in small case)
 // as a word of one letter in a script other than Latin.
 func (e *engine) oneLetterWord(r rune) bool {
+	e.noteLone()
+	return e.doc.lone[r]
+}
+
+// noteLone adds the block's words of one letter in scripts other than
+// Latin to doc.lone, once per block. wordPass calls it for every block, so
+// that what the text so far writes does not depend on which earlier blocks
+// happened to ask.
+func (e *engine) noteLone() {
 	if !e.loneSeen {
 		e.loneSeen = true
 		for i := range e.words {
@@ -1237,7 +1277,6 @@ func (e *engine) oneLetterWord(r rune) bool {
 			}
 		}
 	}
-	return e.doc.lone[r]
 }
 
 // noSymbol reports whether the one letter of word k, in Latin text, can
@@ -1501,8 +1540,16 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	for p, i := range idx {
 		orig[p] = sw[i].rep
 	}
+	// Every combination, the first choice of each cell included: the
+	// letter first restored need not be the first of its alternatives.
 	choice := make([]int, len(idx))
 	for {
+		for q, i := range idx {
+			sw[i].rep = sw[i].alts[choice[q]]
+		}
+		if known[key()] {
+			return
+		}
 		p := 0
 		for p < len(idx) {
 			choice[p]++
@@ -1514,12 +1561,6 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 		}
 		if p == len(idx) {
 			break // all combinations tried
-		}
-		for q, i := range idx {
-			sw[i].rep = sw[i].alts[choice[q]]
-		}
-		if known[key()] {
-			return
 		}
 	}
 	for p, i := range idx {
