@@ -16,7 +16,7 @@ import (
 // prose. Each has a bare reference loop beside it (one table look-up per
 // rune), so that the ratio survives a noisy machine:
 //
-//	go test -run XXX -bench . -cpu 1 ./detect/
+//	go test -run '^$' -bench . -cpu 1 ./detect/
 const englishParagraph = `The harbour authority postponed a decisive vote on the new container terminal after three weeks of protests by fishermen and residents. Officials said the delay would give engineers time to answer questions about dredging, traffic and the salt marsh that borders the proposed site, while critics called it a tactic to wait out the demonstrations. "We are not against the port, we are against losing the bay," said one woman who has fished from the old quay for thirty years.
 `
 

@@ -61,7 +61,7 @@ type engine struct {
 	letters    int                         // letters in the block (with freq)
 	loneSeen   bool                        // the block's one-letter words are in doc.lone
 	house      rune                        // houseSpace, or -1 before it is computed
-	short      [numClasses]map[string]bool // shortWords, built on demand
+	known      [numClasses]map[string]bool // blockWords, built on demand
 	tri        [numClasses]map[[3]rune]int // trigrams, built on demand
 	// Words of the block that vote with weight 1, per class and in all
 	// (engine.present), counted on demand.
@@ -332,7 +332,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.freq, e.letters = nil, 0
 	e.loneSeen = false
 	e.house = -1
-	e.short = [numClasses]map[string]bool{}
+	e.known = [numClasses]map[string]bool{}
 	e.tri = [numClasses]map[[3]rune]int{}
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.

@@ -1170,7 +1170,7 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 	for j := int(w.from); j < int(w.to); j++ {
 		key = utf8.AppendRune(key, unicode.ToLower(lookalikeIn(e.cells[j].r, ctx, false)))
 	}
-	return e.shortWords(ctx)[string(key)]
+	return e.blockWords(ctx)[string(key)]
 }
 
 // followedByWord reports whether word k is followed by a space or two and
@@ -1216,15 +1216,14 @@ func (e *engine) writtenAs(k int, t class) bool {
 		}
 		key = utf8.AppendRune(key, unicode.ToLower(r))
 	}
-	return e.shortWords(t)[string(key)]
+	return e.blockWords(t)[string(key)]
 }
 
-// shortWords returns the words of class c in the block written in plain
-// letters of c only, in small letters, built on first use. (The name is
-// from its first use, words of two or three letters; it holds all.)
-func (e *engine) shortWords(c class) map[string]bool {
-	if e.short[c] != nil {
-		return e.short[c]
+// blockWords returns the words of class c in the block written in plain
+// letters of c only, in small letters, built on first use.
+func (e *engine) blockWords(c class) map[string]bool {
+	if e.known[c] != nil {
+		return e.known[c]
 	}
 	m := map[string]bool{}
 	for i := range e.words {
@@ -1239,7 +1238,7 @@ func (e *engine) shortWords(c class) map[string]bool {
 		}
 		m[string(key)] = true
 	}
-	e.short[c] = m
+	e.known[c] = m
 	return m
 }
 
@@ -1508,7 +1507,7 @@ type swapped struct {
 // word as first restored ("οριομάτων") is not one of them and another
 // choice of the shared letters is ("ορισμάτων"), that choice wins.
 func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
-	known := e.shortWords(t)
+	known := e.blockWords(t)
 	key := func() string {
 		var buf [64]byte
 		b := buf[:0]
