@@ -1680,9 +1680,6 @@ func (e *engine) fit(j int, t class) fitter {
 	if prev == 0 && next == 0 {
 		return fitter{}
 	}
-	if !e.pairsBuilt {
-		e.countPairs()
-	}
 	return fitter{e: e, prev: prev, next: next}
 }
 
@@ -1696,6 +1693,9 @@ type fitter struct {
 func (f fitter) ok() bool { return f.e != nil }
 
 func (f fitter) score(r rune) int {
+	if !f.e.pairsBuilt { // counted when first needed: most look-alikes have one reading
+		f.e.countPairs()
+	}
 	n := 0
 	if f.prev != 0 {
 		n += f.e.pairCount(f.prev, r)

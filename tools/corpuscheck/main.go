@@ -4,6 +4,12 @@
 //
 //	corpuscheck < clean.jsonl            # {"id","text"}: every finding above info, one per line
 //	corpuscheck attack < attacked.jsonl  # {"id","clean","attacked"}: detection and exact restoration
+//	corpuscheck dump < any.jsonl         # every report in full, one JSON line per document
+//
+// dump reads the "text" of a document, else its "attacked" text, and writes
+// the whole report (findings at every severity, summary) and the cleaned
+// text: diff two dumps to show that a change to the engine's speed left
+// its judgements alone.
 //
 // The last line, on standard error, gives the counts.
 package main
@@ -25,9 +31,12 @@ func main() {
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
 	var err error
-	if len(os.Args) > 1 && os.Args[1] == "attack" {
+	switch {
+	case len(os.Args) > 1 && os.Args[1] == "attack":
 		err = attacks(in, out)
-	} else {
+	case len(os.Args) > 1 && os.Args[1] == "dump":
+		err = dump(in, out)
+	default:
 		err = falseAlarms(in, out)
 	}
 	if err != nil {
@@ -103,5 +112,33 @@ func attacks(in *bufio.Scanner, out io.Writer) error {
 		fmt.Fprintf(out, "%s\tflagged=%v\tgot=%q\twant=%q\n", d.ID, flagged, got[a:min(len(got), i+40)], d.Clean[a:min(len(d.Clean), i+40)])
 	}
 	fmt.Fprintf(os.Stderr, "attacked %d detected %d exact %d\n", n, detected, exact)
+	return in.Err()
+}
+
+// dump writes every document's full report and cleaned text.
+func dump(in *bufio.Scanner, out io.Writer) error {
+	n := 0
+	enc := json.NewEncoder(out)
+	for in.Scan() {
+		var d struct{ ID, Text, Attacked string }
+		if err := json.Unmarshal(in.Bytes(), &d); err != nil {
+			return fmt.Errorf("line %d: %w", n+1, err)
+		}
+		n++
+		text := d.Text
+		if text == "" {
+			text = d.Attacked
+		}
+		rep := plainsight.ScanString(text, plainsight.Options{MaxFindings: -1})
+		cleaned := plainsight.Clean(text, plainsight.Options{})
+		if err := enc.Encode(struct {
+			ID      string
+			Report  *plainsight.Report
+			Cleaned string
+		}{d.ID, rep, cleaned.Text}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(os.Stderr, "docs %d\n", n)
 	return in.Err()
 }
