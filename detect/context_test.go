@@ -65,12 +65,14 @@ func TestJunctions(t *testing.T) {
 }
 
 // One look-alike alone in a long text of another script is a typing slip
-// between keyboard layouts: info, kept as written. Two, a short text, or an
-// English text are disguises.
+// between keyboard layouts: info, kept as written; so are a few, one in a
+// word, in a text long enough for each. Two in a text of a few lines, two
+// in one word, a short text, or an English text are disguises.
 func TestTypingSlips(t *testing.T) {
 	ru := strings.Repeat("Используйте этот параметр, чтобы выбрать метод запроса к серверу.\n", 4)
 	el := strings.Repeat("Η λειτουργία δεν υποστηρίζεται από αυτό το σύστημα αρχείων.\n", 4)
 	en := strings.Repeat("Use this option to choose the method of the request to the server.\n", 4)
+	long := strings.Repeat(ru, 3)
 	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	checkCases(t, []detectorCase{
 		{"latin c in a long russian text", ru + "Ошибка: нет cвязи.\n", nil, "", Options{}},
@@ -78,6 +80,8 @@ func TestTypingSlips(t *testing.T) {
 		{"cyrillic P in a latin name in russian", ru + "Библиотека Рixbuf не найдена.\n", nil, "", Options{}},
 		{"restored on request", ru + "Ошибка: нет cвязи.\n", []wantFinding{in("c", "с")}, ru + "Ошибка: нет связи.\n", Options{RestoreSlips: true}},
 		{"two are a disguise", ru + "Ошибка: нет cвязи с сервeром.\n", []wantFinding{in("c", "с"), in("e", "е")}, ru + "Ошибка: нет связи с сервером.\n", Options{}},
+		{"two in a long text are slips", long + "Ошибка: нет cвязи с сервeром.\n", nil, "", Options{}},
+		{"two in one word are a disguise", long + "Ошибка: нет связи с cервeром.\n", []wantFinding{in("c", "с"), in("e", "е")}, long + "Ошибка: нет связи с сервером.\n", Options{}},
 		{"a short message is a disguise", "Ошибка: нет cвязи.\n", []wantFinding{in("c", "с")}, "Ошибка: нет связи.\n", Options{}},
 		{"cyrillic in english is a disguise", en + "The sеrver failed.\n", []wantFinding{in("е", "e")}, en + "The server failed.\n", Options{}},
 	})

@@ -89,12 +89,14 @@
 //     ASCII letter fits their neighbours far better, and the block writes no
 //     letter only their alphabets have (ş or ğ beside ı, ð beside þ):
 //     Turkish, Icelandic and Ewe text uses them throughout.
-//   - One look-alike alone in a block of at least 20 distinctive words of a
-//     script other than Latin, swapped between that script and Latin, in a
-//     document with no disguise so far, is a typing slip between keyboard
-//     layouts (a Latin "c" in a Russian word): reported at info and kept,
-//     unless Options.RestoreSlips. A disguise swaps letters here and there,
-//     and short texts never qualify.
+//   - A look-alike swapped between Latin and the script a long block is
+//     written in (a Latin "c" in a Russian word), in a document with no
+//     disguise so far, is a typing slip between keyboard layouts: reported
+//     at info and kept, unless Options.RestoreSlips. One needs a block of
+//     at least 20 distinctive words of that script; several need 50 such
+//     words each, and one letter per word. A disguise swaps a letter in
+//     every few words; typists slip once in a few hundred, and short texts
+//     never qualify.
 //   - Styled letters (mathematical alphanumerics, fullwidth forms outside
 //     CJK text, enclosed letters, small capitals) are disguises in a styled
 //     word, or inside an ordinary word; a lone mathematical letter is maths.

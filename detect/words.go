@@ -173,18 +173,24 @@ func (e *engine) wordPass(data []byte) {
 // needs before one look-alike in it can count as a typing slip.
 const slipWords = 20
 
-// slips judges a look-alike that stands alone in a long text written in a
+// slipsEvery is how many words of its script a block needs for each of
+// several slips: typists slip once in a few hundred words, a disguise
+// swaps a letter in every few words.
+const slipsEvery = 50
+
+// slips judges look-alikes that stand alone in a long text written in a
 // script other than Latin. People who write Russian, Greek or Bulgarian
 // switch between two keyboard layouts all day, and the keys they share
 // give the same shapes: a Latin c in a Russian word, a Latin I in a Greek
 // one, a Cyrillic Р in a Latin name quoted in Russian. One such word in a
-// block of at least slipWords words of that script, in a document with no
-// other disguise so far, is far more likely such a slip than a disguise:
-// a disguise swaps letters here and there, not once. It is reported at
-// info with no replacement (restoration keeps the writer's text), unless
-// Options.RestoreSlips asks to treat it as a disguise. Short texts (a
-// message, a name) never qualify, so the classic filter evasion of one
-// Latin letter in a Russian word is still an error there.
+// block of at least slipWords words of that script, or several with
+// slipsEvery words each and one swapped letter per word, in a document
+// with no other disguise so far, are far more likely such slips than a
+// disguise: a disguise swaps a letter in every few words. They are
+// reported at info with no replacement (restoration keeps the writer's
+// text), unless Options.RestoreSlips asks to treat them as a disguise.
+// Short texts (a message, a name) never qualify, so the classic filter
+// evasion of one Latin letter in a Russian word is still an error there.
 func (e *engine) slips(data []byte, block *[numClasses]float64) {
 	if e.opts.RestoreSlips || e.opts.Mode == Code || e.doc.disguised {
 		return
@@ -198,27 +204,35 @@ func (e *engine) slips(data []byte, block *[numClasses]float64) {
 	if dom == cLatin || dom == cOther || block[dom] < slipWords {
 		return
 	}
-	slip := -1
+	// The candidates: every finding above info swaps one letter between
+	// the two layouts, one letter in each word.
+	var buf [8]int
+	slip := buf[:0]
 	for k := range e.found {
 		f := &e.found[k]
 		if f.Severity < report.Warning {
 			continue
 		}
 		l := &e.lazy[k]
-		if l.how != lazySwap || slip >= 0 {
-			return // another disguise, or a second swapped letter
+		if l.how != lazySwap {
+			return // another disguise
 		}
 		if t := attrOf(l.r).class(); !(t == dom && l.t == cLatin || t == cLatin && l.t == dom) {
 			return // not between the two layouts
 		}
-		slip = k
+		if n := len(slip); n > 0 && e.lazy[slip[n-1]].from == l.from {
+			return // two letters of one word
+		}
+		slip = append(slip, k)
 	}
-	if slip < 0 {
+	if len(slip) == 0 || len(slip) > 1 && block[dom] < float64(len(slip)*slipsEvery) {
 		return
 	}
-	f := &e.found[slip]
-	f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
-	e.lazy[slip].slip = true
+	for _, k := range slip {
+		f := &e.found[k]
+		f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
+		e.lazy[k].slip = true
+	}
 }
 
 // adjacent reports whether words a and b are separated by white space only
