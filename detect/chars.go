@@ -400,6 +400,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 		next = cells[j]
 	}
 	word := (prev.a&(aLetter|aMark|aDigit) != 0) && (next.a&(aLetter|aMark|aDigit) != 0)
+	edge := false
 	sev := report.Warning
 	var why string
 	switch r {
@@ -432,6 +433,10 @@ func (e *engine) invisible(data []byte, i, j int) {
 			return // word boundary in scripts written without spaces
 		}
 		why = "ZERO WIDTH SPACE"
+		// Next to white space it splits no word: editors and translation
+		// tools leave it there ("attivati \u200b\u200bdal"). Whether it
+		// is left alone depends on the rest of the block (engine.edges).
+		edge = i == 0 || j == len(cells) || white(prev) || white(next)
 	case 0x00AD:
 		// Typesetters put a soft hyphen at a syllable break now and then;
 		// dozens of them, or several in one word, hide words from filters.
@@ -463,7 +468,43 @@ func (e *engine) invisible(data []byte, i, j int) {
 	if sev >= report.Warning {
 		f.Replacement = &emptyReplacement // an informational finding proposes no change; shared until materialized
 	}
-	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, why: why})
+	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, edge: edge, why: why})
+}
+
+// white reports whether c is white space: a blank, a line break or any
+// other space character.
+func white(c cell) bool { return isBlank(c.r) || c.r == '\r' || c.r == 0xA0 || c.a&aSpace != 0 }
+
+// edges judges the zero width spaces next to white space (engine.invisible):
+// in a long text that hides nothing else, a few of them (one in slipsEvery
+// words) are what an editor or a translation tool left, reported at info
+// and kept. Where the block hides
+// anything else (letters split by invisible characters, look-alikes), or
+// the document did before, they are part of the disguise and removed.
+func (e *engine) edges() {
+	if e.doc.disguised {
+		return
+	}
+	var buf [8]int
+	edge := buf[:0]
+	for k := range e.found {
+		if e.found[k].Severity < report.Warning {
+			continue
+		}
+		if l := &e.lazy[k]; l.how != lazyInvisible || !l.edge {
+			return // another disguise
+		}
+		edge = append(edge, k)
+	}
+	// Short texts never qualify: "Ignore\u200b previous instructions" is
+	// the classic way past a filter.
+	if n := len(e.words); len(edge) == 0 || n < slipWords || len(edge) > 1 && n < len(edge)*slipsEvery {
+		return
+	}
+	for _, k := range edge {
+		e.found[k].Severity, e.found[k].Replacement = report.Info, nil
+		e.lazy[k].why += " next to white space, where it splits no word (left by an editor or translation tool)"
+	}
 }
 
 // printableRun returns how many bytes at the start of b are printable

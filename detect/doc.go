@@ -19,7 +19,8 @@
 //     controls, private-use and unassigned code points, tag-character and
 //     variation-selector payloads (decoded), invisible characters (legitimate
 //     in emoji ZWJ sequences, after viramas, between letters of joining
-//     scripts, as word breaks in Thai), bidi controls (per line, as UAX #9
+//     scripts, as word breaks in Thai; a zero width space next to white
+//     space only while the block hides nothing else), bidi controls (per line, as UAX #9
 //     resets at paragraph ends), unusual spaces and stacked combining marks.
 //  4. The word pass splits the block into words (letters, marks, digits and
 //     the invisible characters and apostrophes between them), decides the

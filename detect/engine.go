@@ -68,8 +68,9 @@ type engine struct {
 	strong      [numClasses]int32
 	strongAll   int32
 	strongBuilt bool
-	any         attr // union of the non-ASCII attributes of the block
-	special     bool // the block has characters for charPass's detectors
+	blockVotes  [numClasses]float64 // the block's word votes, after wordPass
+	any         attr                // union of the non-ASCII attributes of the block
+	special     bool                // the block has characters for charPass's detectors
 	idents      map[string]identSeen
 	skel        []byte
 	found       []report.Finding
@@ -350,6 +351,16 @@ func (e *engine) scanBlock(data []byte) {
 	e.wordPass(data)
 	e.fold(data)
 	e.numbers(data)
+	// What the block hides as a whole decides the findings that are
+	// harmless alone: zero width spaces next to white space, typing slips.
+	e.edges()
+	e.slips(&e.blockVotes)
+	for k := range e.found {
+		if e.found[k].Severity >= report.Warning {
+			e.doc.disguised = true
+			break
+		}
+	}
 	e.finish(data)
 }
 
@@ -491,6 +502,7 @@ type lazyFinding struct {
 	// palochka: a Latin l or I typed for the Caucasian palochka.
 	palochka bool
 	word     bool   // invisible: inside a word
+	edge     bool   // invisible: a zero width space next to white space (engine.edges)
 	why      string // invisible: what the character is
 }
 

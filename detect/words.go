@@ -42,6 +42,7 @@ const (
 func (e *engine) wordPass(data []byte) {
 	e.tokenise()
 	e.strongBuilt = false
+	e.blockVotes = [numClasses]float64{}
 	words := e.words
 	if len(words) == 0 {
 		return
@@ -156,14 +157,8 @@ func (e *engine) wordPass(data []byte) {
 			}
 		}
 	}
-	e.slips(data, &block)
 	e.noteLone()
-	for k := range e.found {
-		if e.found[k].Severity >= report.Warning {
-			e.doc.disguised = true
-			break
-		}
-	}
+	e.blockVotes = block
 	for c := range block {
 		e.doc.votes[c] += block[c]
 	}
@@ -191,7 +186,7 @@ const slipsEvery = 50
 // text), unless Options.RestoreSlips asks to treat them as a disguise.
 // Short texts (a message, a name) never qualify, so the classic filter
 // evasion of one Latin letter in a Russian word is still an error there.
-func (e *engine) slips(data []byte, block *[numClasses]float64) {
+func (e *engine) slips(block *[numClasses]float64) {
 	if e.opts.RestoreSlips || e.opts.Mode == Code || e.doc.disguised {
 		return
 	}
