@@ -468,42 +468,56 @@ func (e *engine) invisible(data []byte, i, j int) {
 	if sev >= report.Warning {
 		f.Replacement = &emptyReplacement // an informational finding proposes no change; shared until materialized
 	}
-	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, edge: edge, why: why})
+	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, incidental: edge, why: why})
 }
 
 // white reports whether c is white space: a blank, a line break or any
 // other space character.
 func white(c cell) bool { return isBlank(c.r) || c.r == '\r' || c.r == 0xA0 || c.a&aSpace != 0 }
 
-// edges judges the zero width spaces next to white space (engine.invisible):
-// in a long text that hides nothing else, a few of them (one in slipsEvery
-// words) are what an editor or a translation tool left, reported at info
-// and kept. Where the block hides
-// anything else (letters split by invisible characters, look-alikes), or
-// the document did before, they are part of the disguise and removed.
-func (e *engine) edges() {
+// incidental judges the findings that are harmless alone: zero width
+// spaces next to white space (engine.invisible) and typographic spaces
+// (no-break, narrow no-break, thin, hair, punctuation) between words
+// (engine.space). In a long text that hides nothing else, a few of them
+// (one in slipsEvery words) are what an editor, a translation tool or a
+// translator's house style left: reported at info and kept. Where the
+// block hides anything else (letters split by invisible characters,
+// look-alikes, other spaces), or the document did before, they are part
+// of the disguise and restored with it.
+func (e *engine) incidental() {
 	if e.doc.disguised {
 		return
 	}
 	var buf [8]int
-	edge := buf[:0]
+	list := buf[:0]
+	n := 0 // not counting typographic spaces reported only because of others
 	for k := range e.found {
 		if e.found[k].Severity < report.Warning {
 			continue
 		}
-		if l := &e.lazy[k]; l.how != lazyInvisible || !l.edge {
+		l := &e.lazy[k]
+		if !l.incidental {
 			return // another disguise
 		}
-		edge = append(edge, k)
+		list = append(list, k)
+		if !l.typo {
+			n++
+		}
 	}
 	// Short texts never qualify: "Ignore\u200b previous instructions" is
 	// the classic way past a filter.
-	if n := len(e.words); len(edge) == 0 || n < slipWords || len(edge) > 1 && n < len(edge)*slipsEvery {
+	if w := len(e.words); len(list) == 0 || w < slipWords || n > 1 && w < n*slipsEvery {
 		return
 	}
-	for _, k := range edge {
-		e.found[k].Severity, e.found[k].Replacement = report.Info, nil
-		e.lazy[k].why += " next to white space, where it splits no word (left by an editor or translation tool)"
+	const why = " next to white space, where it splits no word (left by an editor or translation tool)"
+	for _, k := range list {
+		f := &e.found[k]
+		f.Severity, f.Replacement = report.Info, nil
+		if e.lazy[k].how == lazyInvisible {
+			e.lazy[k].why += why
+		} else {
+			f.Message += "; one of a few in a long text that hides nothing else, so typography rather than a disguise"
+		}
 	}
 }
 
@@ -784,6 +798,12 @@ func (e *engine) shortWord(n int) bool {
 	return k > n && k-n <= 3 && (k == len(cells) || cells[k].a&(aMark|aDigit) == 0)
 }
 
+// typographic reports whether r is a space that typography puts between
+// words or next to numbers and punctuation (engine.incidental).
+func typographic(r rune) bool {
+	return r == 0xA0 || r == 0x202F || r >= 0x2008 && r <= 0x200A
+}
+
 // spaceGate reports whether unusual spaces in this block replace ordinary
 // spaces between words (what the spaces-in-words disguise does, a few of
 // them or every one): then those in typographic positions are likely part
@@ -809,6 +829,7 @@ func (e *engine) spaceGate() bool {
 func (e *engine) space(data []byte, i int, gate bool) {
 	c := e.cells[i]
 	var msg string
+	gated := false
 	switch e.role(i) {
 	case spaceLegit:
 		return
@@ -822,6 +843,7 @@ func (e *engine) space(data []byte, i int, gate bool) {
 		if !gate {
 			return
 		}
+		gated = true
 		msg = fmt.Sprintf("%s (%s) in a text where such spaces also stand for ordinary spaces between words", ucd.Name(c.r), cp(c.r))
 	default:
 		msg = fmt.Sprintf("%s (%s) where an ordinary space is expected", ucd.Name(c.r), cp(c.r))
@@ -830,7 +852,7 @@ func (e *engine) space(data []byte, i int, gate bool) {
 	if !e.opts.KeepSpaces {
 		f.Replacement = report.Str(" ")
 	}
-	e.add(data, i, i+1, f)
+	e.addLazy(data, i, i+1, f, lazyFinding{incidental: typographic(c.r), typo: gated})
 }
 
 // marksPass judges the combining marks on each base character. Zalgo is

@@ -91,14 +91,20 @@ func TestTypingSlips(t *testing.T) {
 	}
 }
 
-// One typographic space used throughout is a house style; mixed with other
-// unusual spaces between words it is the disguise that splits them.
+// One typographic space used throughout is a house style, and so is one
+// between words in a long text that hides nothing else; mixed with other
+// unusual spaces between words, or many, it is the disguise that splits
+// them.
 func TestHouseSpace(t *testing.T) {
+	cs := strings.Repeat("Soubor nelze otevřít, protože adresář neexistuje nebo k němu nemáte přístup.\n", 3)
 	us := func(text string) wantFinding { return wantFinding{report.UnusualSpace, text, " "} }
 	checkCases(t, []detectorCase{
 		{"narrow no-break spaces throughout", "HTTP\u202fproxy a DNS\u202fserver: viz\u202fnávod a také tohle\u202fmísto.\n", nil, "", Options{}},
 		{"every space a thin one", "The\u2009judge\u2009accepted\u2009our\u2009recommendation.\n", []wantFinding{us("\u2009"), us("\u2009"), us("\u2009"), us("\u2009")}, "The judge accepted our recommendation.\n", Options{}},
 		{"mixed with an em space", "free\u202fmoney for\u2003all the\u202fpeople in\u202ftown.\n", []wantFinding{us("\u202f"), us("\u2003"), us("\u202f"), us("\u202f")}, "free money for all the people in town.\n", Options{}},
+		{"a translator's narrow space in a long text", cs + "VAROVÁNÍ:\u202fpoužívám slabý zdroj náhodných čísel.\n", nil, "", Options{}},
+		{"an em space in a long text", cs + "VAROVÁNÍ:\u2003používám slabý zdroj náhodných čísel.\n", []wantFinding{us("\u2003")}, cs + "VAROVÁNÍ: používám slabý zdroj náhodných čísel.\n", Options{}},
+		{"thin and narrow spaces between many words", cs + "free\u2009money for\u202fall the\u2009people\n", []wantFinding{us("\u2009"), us("\u202f"), us("\u2009")}, cs + "free money for all the people\n", Options{}},
 	})
 }
 

@@ -19,14 +19,19 @@
 //     controls, private-use and unassigned code points, tag-character and
 //     variation-selector payloads (decoded), invisible characters (legitimate
 //     in emoji ZWJ sequences, after viramas, between letters of joining
-//     scripts, as word breaks in Thai; a zero width space next to white
-//     space only while the block hides nothing else), bidi controls (per line, as UAX #9
+//     scripts, as word breaks in Thai), bidi controls (per line, as UAX #9
 //     resets at paragraph ends), unusual spaces and stacked combining marks.
 //  4. The word pass splits the block into words (letters, marks, digits and
 //     the invisible characters and apostrophes between them), decides the
 //     script each word is written in, and reports the letters that stand in
 //     for another script's (see "The context model").
-//  5. Findings are ordered, positions (line, column in code points) are
+//  5. The block is judged as a whole: findings that are harmless alone
+//     (a zero width space next to white space, a typographic space between
+//     two words, a typing slip between keyboard layouts) are reported at
+//     info and kept when they are few in a long block that hides nothing
+//     else and follows no disguise; otherwise they are restored with the
+//     disguise.
+//  6. Findings are ordered, positions (line, column in code points) are
 //     computed in one walk, and the block's findings go to the caller: Scan
 //     keeps up to Options.MaxFindings of them and counts the rest; Clean
 //     writes the block with the replacements applied and hands each change

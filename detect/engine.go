@@ -353,7 +353,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.numbers(data)
 	// What the block hides as a whole decides the findings that are
 	// harmless alone: zero width spaces next to white space, typing slips.
-	e.edges()
+	e.incidental()
 	e.slips(&e.blockVotes)
 	for k := range e.found {
 		if e.found[k].Severity >= report.Warning {
@@ -501,9 +501,11 @@ type lazyFinding struct {
 	slip   bool // look-alikes: judged a typing slip (engine.slips)
 	// palochka: a Latin l or I typed for the Caucasian palochka.
 	palochka bool
-	word     bool   // invisible: inside a word
-	edge     bool   // invisible: a zero width space next to white space (engine.edges)
-	why      string // invisible: what the character is
+	word     bool // invisible: inside a word
+	// incidental: harmless alone (engine.incidental); typo: a typographic
+	// space reported only because others stand between words.
+	incidental, typo bool
+	why              string // invisible: what the character is
 }
 
 type lazyHow uint8
