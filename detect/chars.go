@@ -254,6 +254,10 @@ func (e *engine) control(data []byte, i int) int {
 		}
 	case r >= 0x80:
 		msg = fmt.Sprintf("C1 control character %s (%s) in text: terminals take it as a command (CSI U+009B starts escape sequences)", cp(r), ucd.Name(r))
+		if from, to, meant := e.mojibake(i); meant != 0 {
+			sev = report.Info
+			msg = fmt.Sprintf("C1 control character %s in %q: the UTF-8 bytes of %q read as Latin-1 (mojibake), damage rather than a disguise", cp(r), e.text(data, from, to), meant)
+		}
 	default:
 		// BEL, the information separators, the transmission controls,
 		// CAN, SUB, DEL: invisible and inert on a display.
@@ -262,6 +266,48 @@ func (e *engine) control(data []byte, i int) int {
 	}
 	e.add(data, i, j, report.Finding{Kind: report.ControlChar, Severity: sev, Confidence: 0.9, Message: msg})
 	return j
+}
+
+// mojibake reports whether C1 control cell i is one of the characters
+// [from, to) that are the UTF-8 bytes of one character decoded as Latin-1
+// ("Ã\u0093" for "Ó", "â\u0080\u0094" for an em dash), and which
+// character that was. Text converted twice looks like this; it is damage,
+// and no disguise needs it.
+func (e *engine) mojibake(i int) (from, to int, meant rune) {
+	cells := e.cells
+	for p := i; p >= 0 && p > i-utf8.UTFMax; p-- {
+		lead := cells[p].r
+		if lead >= 0x80 && lead <= 0xBF {
+			continue // a continuation byte: look further back
+		}
+		var n int
+		switch {
+		case lead >= 0xC2 && lead <= 0xDF:
+			n = 2
+		case lead >= 0xE0 && lead <= 0xEF:
+			n = 3
+		case lead >= 0xF0 && lead <= 0xF4:
+			n = 4
+		default:
+			return 0, 0, 0
+		}
+		if p+n <= i || p+n > len(cells) {
+			return 0, 0, 0
+		}
+		var b [utf8.UTFMax]byte
+		for k := range n {
+			r := cells[p+k].r
+			if r < 0 || r > 0xFF {
+				return 0, 0, 0
+			}
+			b[k] = byte(r)
+		}
+		if r, size := utf8.DecodeRune(b[:n]); r != utf8.RuneError && size == n {
+			return p, p + n, r
+		}
+		return 0, 0, 0
+	}
+	return 0, 0, 0
 }
 
 // tags judges a run of tag characters [i, j). Inside an emoji tag sequence

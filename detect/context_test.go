@@ -303,3 +303,15 @@ func TestZeroWidthSpaceAtEdges(t *testing.T) {
 		{"beside look-alikes", "the раssword is \u200bsecret\n", []wantFinding{{report.LookalikeInWord, "р", "p"}, {report.LookalikeInWord, "а", "a"}, zw("\u200b")}, "the password is secret\n", Options{}},
 	})
 }
+
+// A C1 control that is a byte of a UTF-8 character read as Latin-1 is
+// mojibake: damage, reported at info. A C1 control on its own is still a
+// warning.
+func TestMojibake(t *testing.T) {
+	checkCases(t, []detectorCase{
+		{"an accented capital", "DESCRIPCIÃ\u0093N\n       Si un proceso fakeroot quiere\n", nil, "", Options{}},
+		{"an em dash", "read I/O operationsâ\u0080\u0094that is, system calls\n", nil, "", Options{}},
+		{"a lone C1 control", "a command \u009b2J that clears the screen\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
+		{"after a letter that leads nothing", "the byte z\u0093 alone\n", []wantFinding{{report.ControlChar, "\u0093", "-"}}, "", Options{}},
+	})
+}
