@@ -117,6 +117,9 @@ func TestCatalogueConventions(t *testing.T) {
 		{"metavariable after a name", ru + "  * bsН   значение паузы после забоя, crН для возврата каретки; gzip\n", nil, "", Options{}},
 		{"yes and no letters", "Απάντηση: ^[yYνΝ] ή ^[nNοΟ] για όχι\n", nil, "", Options{}},
 		{"palochka typed as a latin l", "Гlайреш а, Хlоьттина а, гIалгIай мохк а.\n", nil, "", Options{}},
+		{"a latin G is no komi letter in tatar", "Екваториаль Gуинеа һәм Гвинея-Бисау, Эквадор\n", nil, "", Options{}},
+		{"a latin S is no macedonian letter in ukrainian", "  -Z, --selinux-user SEКОРИСТУВАЧ  нова прив'язка користувача\n", nil, "", Options{}},
+		{"a macedonian text may write ѕ", "Грешка: Sвонче за грешки ќе се прикаже\n", []wantFinding{{report.LookalikeInWord, "S", "Ѕ"}}, "Грешка: Ѕвонче за грешки ќе се прикаже\n", Options{}},
 		{"a word-initial I may be a ukrainian І", "Це Iван і його друг.\n", []wantFinding{{report.LookalikeInWord, "I", "І"}}, "Це Іван і його друг.\n", Options{}},
 	})
 }

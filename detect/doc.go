@@ -57,7 +57,10 @@
 //     document's votes so far.
 //   - A word that mixes classes ("Belаrus", "рrосеss") is restored to the
 //     class that needs the fewest swaps among those whose letters all have a
-//     look-alike, preferring the context's class; a class the context shows
+//     look-alike (in a script other than Latin, a letter of the Russian,
+//     Greek or Armenian alphabet, or one whose alphabet the block shows:
+//     a Latin G in Tatar text disguises no Komi "Ԍ"), preferring the
+//     context's class; a class the context shows
 //     no distinctive use of is never chosen. Two runs of different scripts,
 //     each a word of its own, are a junction, not a disguise, when both
 //     scripts are in use nearby and the seam shows in the case of the

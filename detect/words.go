@@ -986,11 +986,63 @@ func (e *engine) feasible(w *word, t class) bool {
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
-		if cl := letterClass(c.a); cl != t && !c.a.looks(t) {
+		if cl := letterClass(c.a); cl != t && (!c.a.looks(t) || t != cLatin && !e.standsFor(c.r, t)) {
 			return false
 		}
 	}
 	return true
+}
+
+// standsFor reports whether r, a letter of another class that looks like
+// a letter of class t, can stand for one in this block: a letter of the
+// alphabet every language of the script shares, or one the block writes
+// in its own letters. A Latin G next to Tatar letters is no disguise of
+// Komi "Ԍ", nor an S among Ukrainian ones of Macedonian "Ѕ": the text
+// never writes them.
+func (e *engine) standsFor(r rune, t class) bool {
+	for _, x := range candidates(t, r) {
+		if commonLetter(x) {
+			return true
+		}
+		lower := unicode.ToLower(x)
+		for _, y := range string(lower) + alphabetMates[lower] {
+			if e.writes(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writes reports whether the block writes letter r, small or capital.
+func (e *engine) writes(r rune) bool {
+	if n, _ := e.frequency(r); n > 0 {
+		return true
+	}
+	n, _ := e.frequency(unicode.ToUpper(r))
+	return n > 0
+}
+
+// alphabetMates lists, for Cyrillic letters beyond the Russian alphabet,
+// letters that only the same alphabets have: a text that writes ќ or ѓ is
+// Macedonian, where ѕ is a letter even if this block swapped every one;
+// one that writes ӧ is Komi, which has ԁ and ԍ.
+var alphabetMates = map[rune]string{
+	'ѕ': "ѓќџљњ",        // Macedonian
+	'ј': "ђћџљњѓќә",     // Serbian, Macedonian, Azerbaijani, Altai
+	'і': "єїґўәғқңөұүһ", // Ukrainian, Belarusian, Kazakh
+	'һ': "әөүңғқҙҫҡҗ",   // Kazakh, Tatar, Bashkir, Buryat, Yakut
+	'ԁ': "ӧԍԃԅԇԉԋԏ",     // Komi
+	'ԍ': "ӧԁԃԅԇԉԋԏ",
+	'ԛ': "ԝ", 'ԝ': "ԛә", // Kurdish
+}
+
+// commonLetter reports whether r is a letter of the Russian alphabet, the
+// Greek one (with its accents) or the Armenian one: the letters of those
+// scripts that any text in them may write.
+func commonLetter(r rune) bool {
+	return r >= 0x0410 && r <= 0x044F || r == 0x0401 || r == 0x0451 ||
+		r >= 0x0386 && r <= 0x03CE || r >= 0x0531 && r <= 0x0586
 }
 
 // flanked reports whether a one-letter word stands between words on its
