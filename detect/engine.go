@@ -348,6 +348,7 @@ func (e *engine) scanBlock(data []byte) {
 		e.lex(data)
 	}
 	e.charPass(data)
+	e.letterDigits()
 	e.wordPass(data)
 	e.fold(data)
 	e.numbers(data)

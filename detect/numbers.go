@@ -1,6 +1,8 @@
 package detect
 
 import (
+	"slices"
+
 	"github.com/plainsight/plainsight/internal/ucd"
 	"github.com/plainsight/plainsight/report"
 )
@@ -96,4 +98,49 @@ func digitZero(c cell) (rune, bool) {
 		return 0, false // not a decimal digit (letter-shaped digits are aWordSym)
 	}
 	return ucd.DigitZero(c.r)
+}
+
+// letterDigits settles the digits shaped like letters ("۱" like l, "੦"
+// like o), which the attribute table marks as look-alikes of letters
+// (aWordSym) because disguises put them inside words. A block that writes
+// numbers in their system, with digits that look like no letter, writes
+// them as digits: in Pashto "A۱" and "A۱۰" are paper sizes, in Punjabi
+// "prc੧੦" an envelope size. There, such a digit that ends a word or
+// stands before another digit (or before a multiplication "x" and a
+// digit) is a digit again; one between two letters ("he۱p") stays a
+// look-alike.
+func (e *engine) letterDigits() {
+	if e.any&aWordSym == 0 || e.any&aDigit == 0 {
+		return
+	}
+	cells := e.cells
+	var inUse [4]rune
+	n := 0
+	for _, c := range cells {
+		if c.r < 0x80 || c.a&aDigit == 0 || c.a&aFancy != 0 {
+			continue
+		}
+		if z, ok := ucd.DigitZero(c.r); ok && n < len(inUse) && !slices.Contains(inUse[:n], z) {
+			inUse[n] = z
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	for j, c := range cells {
+		if c.r < 0x80 || c.a&aWordSym == 0 {
+			continue
+		}
+		z, ok := ucd.DigitZero(c.r)
+		if !ok || !slices.Contains(inUse[:n], z) {
+			continue
+		}
+		if j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
+			if x := cells[j+1].r; !((x == 'x' || x == '×') && j+2 < len(cells) && cells[j+2].a&(aDigit|aWordSym) != 0) {
+				continue // "he۱p": a letter's look-alike
+			}
+		}
+		cells[j].a = cells[j].a&^(aWordSym|0xF<<lookShift) | aDigit
+	}
 }
