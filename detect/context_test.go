@@ -44,6 +44,7 @@ func TestTechnicalText(t *testing.T) {
 		{"latin o for the preposition", "Он рассказал o погоде в городе.\n", []wantFinding{lw("o", "о")}, "Он рассказал о погоде в городе.\n", Options{}},
 		// Letters of other alphabets, with their companions.
 		{"turkish names in a polish list", polish + "Prowincje: Aydın, Kırşehir, Diyarbakır i Adıyaman.\n", nil, "", Options{}},
+		{"kabyle gamma", polish + "Tagduda tineslemt n Afɣanistan, Ṭelyan, Lmerikan, Tasanɣut.\n", nil, "", Options{}},
 		{"icelandic thorn", polish + "Býr til skjágræju þar sem hægt er að breyta þá innihaldi reitsins.\n", nil, "", Options{}},
 		{"dotless i in english is still a stand-in", english + "Thıs is the list.\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}}, english + "This is the list.\n", Options{}},
 		{"ukrainian conjunction among quoted names", ukrainian + "«zdinx» і «zfhmin» або «zhinxmin» і «zqinx» або «zknd» і «zkne» або «zknh» і «zksed» або «zksh» і «zkt»\n", nil, "", Options{}},

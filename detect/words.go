@@ -2042,13 +2042,16 @@ func (e *engine) latinAlternates(data []byte, k int) {
 // belong to living alphabets, letters that only those alphabets have
 // beside them: a text that writes ş or ğ writes Turkish or Azerbaijani,
 // where ı is a letter of its own; ð goes with Icelandic þ; ɛ, ɔ and ŋ with
-// the ʋ and ɩ of Ewe, Kabiye and other West African orthographies. Place
+// the ʋ and ɩ of Ewe, Kabiye and other West African orthographies, ɛ and ḍ
+// with the ɣ of Kabyle. Place
 // names quoted in another language keep their alphabet too ("Kırşehir" in
 // a list of provinces).
 var companions = map[rune]string{
 	'ı': "şğəŞĞƏİ", 'þ': "ðÐæÆ", 'Þ': "ðÐæÆ",
 	'ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ", 'Ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ",
 	'ɩ': "ɛɔŋɖƐƆŊƉ", 'Ɩ': "ɛɔŋɖƐƆŊƉ",
+	// Kabyle and the other Berber Latin orthographies, and Ewe.
+	'ɣ': "ɛƐčČǧǦḥḤṛṚṣṢṭṬẓẒḍḌɖɔŋƒʋƉƆŊƑƲ", 'Ɣ': "ɛƐčČǧǦḥḤṛṚṣṢṭṬẓẒḍḌɖɔŋƒʋƉƆŊƑƲ",
 }
 
 // alphabetInUse reports whether the block writes letters that only the
