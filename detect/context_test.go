@@ -322,3 +322,16 @@ func TestMojibake(t *testing.T) {
 		{"after a letter that leads nothing", "the byte z\u0093 alone\n", []wantFinding{{report.ControlChar, "\u0093", "-"}}, "", Options{}},
 	})
 }
+
+// A styled or foreign letter shaped like I and l keeps its own case when
+// nothing in the word says otherwise: a small one at the start of a word
+// is an l even before a consonant ("𝚕dd"), a capital one there is an I
+// before a consonant and an l before a vowel.
+func TestShapeOfIAndL(t *testing.T) {
+	fl := func(text, repl string) wantFinding { return wantFinding{report.FancyLetter, text, repl} }
+	checkCases(t, []detectorCase{
+		{"a small styled l before a consonant", "Run 𝚕𝚍𝚍 on it.\n", []wantFinding{fl("𝚕", "l"), fl("𝚍", "d"), fl("𝚍", "d")}, "Run ldd on it.\n", Options{}},
+		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},
+		{"a capital styled I between small letters", "a wild𝐈y popular app\n", []wantFinding{fl("𝐈", "l")}, "a wildly popular app\n", Options{}},
+	})
+}
