@@ -133,6 +133,8 @@ func TestNotation(t *testing.T) {
 	checkCases(t, []detectorCase{
 		{"subscript indices", "then q̂ = ⌊uₙuₙ₋₁ / vₙ₋₁⌋ satisfies q ≤ q̂ and xᵢ is the digit.\n", nil, "", Options{}},
 		{"times between variables on a formula line", "// argument reduction; x = r×lg(e) + k with |r| ≤ ln(2)/2.\n", nil, "", Options{}},
+		{"a hexadecimal prefix", "libselinux.so.1 (0×00007f87e54590) and 0⤬7f87\n", []wantFinding{{report.LookalikeInWord, "×", "x"}, {report.LookalikeInWord, "⤬", "x"}}, "libselinux.so.1 (0x00007f87e54590) and 0x7f87\n", Options{}},
+		{"zero times a number", "sizes 2×3 and 10×20, and 0×5 is zero\n", nil, "", Options{}},
 		{"times inside a word of prose", "Please read the e×ample below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "Please read the example below.\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},
 		{"a table of characters", "       245  165  A5   Ѕ    CYRILLIC CAPITAL LETTER DZE\n       246  166  A6   І    CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I\n", nil, "", Options{}},

@@ -513,7 +513,7 @@ func (e *engine) times(j int) bool {
 // sign, not a letter's look-alike joining a word.
 func (e *engine) operator(j int) bool {
 	c := e.cells
-	if ucd.CategoryOf(c[j].r) != ucd.CatSm {
+	if ucd.CategoryOf(c[j].r) != ucd.CatSm || e.hexPrefix(j) {
 		return false
 	}
 	digit := j > 0 && c[j-1].a&aDigit != 0 || j+1 < len(c) && c[j+1].a&aDigit != 0
@@ -524,6 +524,38 @@ func (e *engine) operator(j int) bool {
 // formulaLine reports whether the line around cell j has another
 // mathematical sign, as a formula does ("x = r×lg(e) + k"): there a sign
 // between letters multiplies variables.
+// hexPrefix reports whether cell j, a sign shaped like x (×, ⤫), is the x
+// of a hexadecimal prefix: after a 0 that starts a token and before at
+// least two hexadecimal digits or letters that look like them
+// ("0×7f87e5", "0⤬00007ẝ87"). Nobody multiplies zero by a number written
+// with leading zeros or hex digits.
+func (e *engine) hexPrefix(j int) bool {
+	c := e.cells
+	if j == 0 || c[j-1].r != '0' || skeletonKey(c[j].r) != "x" {
+		return false
+	}
+	if j >= 2 && c[j-2].a&(aLetter|aDigit|aWordSym|aFancy) != 0 {
+		return false // "10×20": a number before the sign
+	}
+	n, hexLetter := 0, false
+	for k := j + 1; k < len(c) && n < 4; k++ {
+		r := c[k].r
+		if c[k].a&(aLetter|aWordSym|aFancy) != 0 && r > 0x7F {
+			if sk := skeletonKey(r); len(sk) == 1 {
+				r = rune(sk[0])
+			}
+		}
+		if !isHex(r) {
+			break
+		}
+		if r > '9' || r == '0' && n == 0 {
+			hexLetter = true // a hex digit, or a leading zero
+		}
+		n++
+	}
+	return n >= 2 && hexLetter
+}
+
 func (e *engine) formulaLine(j int) bool {
 	c := e.cells
 	sign := func(k int) bool { return k != j && strings.ContainsRune("=≤≥±÷⁻⁺√∑∏≠≈×", c[k].r) }
