@@ -337,3 +337,16 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a capital styled I between small letters", "a wild𝐈y popular app\n", []wantFinding{fl("𝐈", "l")}, "a wildly popular app\n", Options{}},
 	})
 }
+
+// A Latin letter beyond ASCII that looks like an ASCII one (ı, ɩ, ʋ) is one
+// more disguise in a word whose other letters are disguised, even where the
+// block has too few plain words to compare its neighbours with; alone in a
+// plain word it needs that evidence, so Turkish and Ewe words stay.
+func TestAlternatesInDisguisedWords(t *testing.T) {
+	checkCases(t, []detectorCase{
+		{"iota beside styled letters", "see 𝚕ɩ𝖻64 now\n", []wantFinding{{report.FancyLetter, "𝚕", "l"}, {report.LookalikeInWord, "ɩ", "i"}, {report.FancyLetter, "𝖻", "b"}}, "see lib64 now\n", Options{}},
+		{"dotless i beside a cyrillic letter", "the kеrnеl wıth modules\n", []wantFinding{{report.LookalikeInWord, "е", "e"}, {report.LookalikeInWord, "е", "e"}}, "the kernel wıth modules\n", Options{}},
+		{"dotless i in a disguised word", "the kernel wıthоut modules\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}, {report.LookalikeInWord, "о", "o"}}, "the kernel without modules\n", Options{}},
+		{"a turkish word alone", "Merhaba, bu ılık bir gün.\n", nil, "", Options{}},
+	})
+}

@@ -95,9 +95,10 @@
 //     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
 //   - Latin letters beyond ASCII that share a prototype with an ASCII letter
 //     (ı, ʋ, ɩ, þ) are disguises only when they are rare in the block, the
-//     ASCII letter fits their neighbours far better, and the block writes no
-//     letter only their alphabets have (ş or ğ beside ı, ð beside þ):
-//     Turkish, Icelandic and Ewe text uses them throughout.
+//     block writes no letter only their alphabets have (ş or ğ beside ı, ð
+//     beside þ), and either the ASCII letter fits their neighbours far
+//     better or other letters of their word are disguised ("𝚕ɩ𝖻"): Turkish,
+//     Icelandic and Ewe text uses them throughout.
 //   - A look-alike swapped between Latin and the script a long block is
 //     written in (a Latin "c" in a Russian word), in a document with no
 //     disguise so far, is a typing slip between keyboard layouts: reported

@@ -27,6 +27,7 @@ type word struct {
 	vote        class
 	weight      float32
 	intended    class   // the script the word is judged to be written in
+	disguised   bool    // swap or fancyWord restored letters of it
 	ctx         ctxKind // in source code: code, comment or string
 }
 
@@ -1555,6 +1556,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 				lazyFinding{how: lazySwap, r: s.r, rep: rep, t: t, from: w.from, to: w.to, palochka: true})
 			continue
 		}
+		w.disguised = true
 		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
 			Replacement: e.info(rep).charPtr, // shared until materialized
@@ -1979,6 +1981,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 		ch := e.describe(c)
 		ri, pi := e.info(c.r), e.info(plain)
 		ch.LooksLike = pi.char
+		w.disguised = true
 		e.add(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Warning, Confidence: 0.9,
 			Replacement: report.Str(pi.char), Chars: []report.Char{ch}, Word: wordText,
@@ -2046,20 +2049,24 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if e.alphabetInUse(c.r) {
 			continue
 		}
-		fit := e.fit(j, cLatin)
-		if !fit.ok() {
-			continue
-		}
-		// The letter's own pairs here do not count as evidence for it.
-		self := 0
-		if j > 0 && cells[j-1].a&aLetter != 0 {
-			self++
-		}
-		if j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
-			self++
-		}
-		if fp, fo := fit.score(plain), fit.score(c.r)-self; fp < 3 || fp < 3*(fo+1) {
-			continue
+		// In a word with other disguised letters it is one more ("𝚕ɩ𝖻");
+		// otherwise the plain letter must fit its neighbours far better.
+		if !w.disguised {
+			fit := e.fit(j, cLatin)
+			if !fit.ok() {
+				continue
+			}
+			// The letter's own pairs here do not count as evidence for it.
+			self := 0
+			if j > 0 && cells[j-1].a&aLetter != 0 {
+				self++
+			}
+			if j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
+				self++
+			}
+			if fp, fo := fit.score(plain), fit.score(c.r)-self; fp < 3 || fp < 3*(fo+1) {
+				continue
+			}
 		}
 		ch := e.describe(c)
 		ch.LooksLike = string(plain)
