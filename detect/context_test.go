@@ -334,6 +334,7 @@ func TestShapeOfIAndL(t *testing.T) {
 	checkCases(t, []detectorCase{
 		{"a small styled l before a consonant", "Run 𝚕𝚍𝚍 on it.\n", []wantFinding{fl("𝚕", "l"), fl("𝚍", "d"), fl("𝚍", "d")}, "Run ldd on it.\n", Options{}},
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},
+		{"after a styled small letter", "its wiＩ𝘥Ｉy popular app\n", []wantFinding{fl("Ｉ", "l"), fl("𝘥", "d"), fl("Ｉ", "l")}, "its wildly popular app\n", Options{}},
 		{"a capital styled I between small letters", "a wild𝐈y popular app\n", []wantFinding{fl("𝐈", "l")}, "a wildly popular app\n", Options{}},
 	})
 }

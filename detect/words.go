@@ -1875,10 +1875,20 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	a := cells[j].a
 	prev, next := attr(0), attr(0)
 	var nextR rune
-	// The case of the word's own letters is reliable; a look-alike's is not.
+	// The case of the word's own letters is reliable, and so is a styled
+	// letter's ("𝘥" is a small d) unless it has the shape of both I and l;
+	// a look-alike's is not.
 	for p := j - 1; p >= int(w.from); p-- {
-		if cells[p].a&aLetter != 0 && cells[p].a.class() == t {
-			prev = cells[p].a
+		c := cells[p]
+		if c.a&aFancy != 0 && t == cLatin {
+			if pl := rune(fancyPlainRune(c.r)); pl < 0x80 && pl != 'I' && pl != 'l' && isASCIIAlpha(byte(pl)) {
+				prev = asciiAttr(byte(pl))
+				break
+			}
+			continue
+		}
+		if c.a&aLetter != 0 && c.a.class() == t {
+			prev = c.a
 			break
 		}
 	}
