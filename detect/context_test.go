@@ -134,6 +134,8 @@ func TestNotation(t *testing.T) {
 		{"subscript indices", "then q̂ = ⌊uₙuₙ₋₁ / vₙ₋₁⌋ satisfies q ≤ q̂ and xᵢ is the digit.\n", nil, "", Options{}},
 		{"times between variables on a formula line", "// argument reduction; x = r×lg(e) + k with |r| ≤ ln(2)/2.\n", nil, "", Options{}},
 		{"a hexadecimal prefix", "libselinux.so.1 (0×00007f87e54590) and 0⤬7f87\n", []wantFinding{{report.LookalikeInWord, "×", "x"}, {report.LookalikeInWord, "⤬", "x"}}, "libselinux.so.1 (0x00007f87e54590) and 0x7f87\n", Options{}},
+		{"a times sign on a line with an arrow", "libselinu×.so.1 => /lib64/libselinux.so.1\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "libselinux.so.1 => /lib64/libselinux.so.1\n", Options{}},
+		{"crossed diagonals multiply nothing", "the libx32 and lib⤫32 trees\n", []wantFinding{{report.LookalikeInWord, "⤫", "x"}}, "the libx32 and libx32 trees\n", Options{}},
 		{"zero times a number", "sizes 2×3 and 10×20, and 0×5 is zero\n", nil, "", Options{}},
 		{"times inside a word of prose", "Please read the e×ample below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "Please read the example below.\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},

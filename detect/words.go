@@ -517,6 +517,9 @@ func (e *engine) operator(j int) bool {
 	if ucd.CategoryOf(c[j].r) != ucd.CatSm || e.hexPrefix(j) {
 		return false
 	}
+	if skeletonKey(c[j].r) == "x" && c[j].r != '×' && c[j].r != '⨯' {
+		return false // "⤫" and "╳" multiply nothing: a disguised x
+	}
 	digit := j > 0 && c[j-1].a&aDigit != 0 || j+1 < len(c) && c[j+1].a&aDigit != 0
 	alone := j > 0 && c[j-1].r == ' ' && j+1 < len(c) && c[j+1].r == ' '
 	return digit || alone || e.formulaLine(j)
@@ -559,7 +562,14 @@ func (e *engine) hexPrefix(j int) bool {
 
 func (e *engine) formulaLine(j int) bool {
 	c := e.cells
-	sign := func(k int) bool { return k != j && strings.ContainsRune("=≤≥±÷⁻⁺√∑∏≠≈×", c[k].r) }
+	sign := func(k int) bool {
+		if k == j || !strings.ContainsRune("=≤≥±÷⁻⁺√∑∏≠≈×", c[k].r) {
+			return false
+		}
+		// An equals sign in an arrow or a comparison of code ("=>",
+		// "==", "<=", ":=") is no formula's.
+		return c[k].r != '=' || !(k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
+	}
 	for k := j - 1; k >= 0 && k > j-200 && c[k].r != '\n'; k-- {
 		if sign(k) {
 			return true
