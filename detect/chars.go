@@ -446,7 +446,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 		next = cells[j]
 	}
 	word := (prev.a&(aLetter|aMark|aDigit) != 0) && (next.a&(aLetter|aMark|aDigit) != 0)
-	edge := false
+	incidental := false // harmless alone (engine.incidental)
 	sev := report.Warning
 	var why string
 	switch r {
@@ -465,15 +465,23 @@ func (e *engine) invisible(data []byte, i, j int) {
 		if prev.a&(aPict|aVS) != 0 && next.a&aPict != 0 {
 			return // emoji ZWJ sequence
 		}
-		if e.joinerContext(i, j) {
+		ok, stray := e.joinerContext(i, j)
+		if ok {
 			return // conjuncts and cursive joining
 		}
 		why = "ZERO WIDTH JOINER outside an emoji sequence or a script that uses it"
+		if stray {
+			why, incidental = "ZERO WIDTH JOINER away from any virama, where it shapes nothing", true
+		}
 	case 0x200C: // ZWNJ
-		if e.joinerContext(i, j) {
+		ok, stray := e.joinerContext(i, j)
+		if ok {
 			return // Persian, Indic and other scripts need it
 		}
 		why = "ZERO WIDTH NON-JOINER in a script that does not use it"
+		if stray {
+			why, incidental = "ZERO WIDTH NON-JOINER away from any virama, where it shapes nothing", true
+		}
 	case 0x200B: // ZWSP
 		if unspaced(prev) || unspaced(next) {
 			return // word boundary in scripts written without spaces
@@ -481,8 +489,8 @@ func (e *engine) invisible(data []byte, i, j int) {
 		why = "ZERO WIDTH SPACE"
 		// Next to white space it splits no word: editors and translation
 		// tools leave it there ("attivati \u200b\u200bdal"). Whether it
-		// is left alone depends on the rest of the block (engine.edges).
-		edge = i == 0 || j == len(cells) || white(prev) || white(next)
+		// is left alone depends on the rest of the block (engine.incidental).
+		incidental = i == 0 || j == len(cells) || white(prev) || white(next)
 	case 0x00AD:
 		// Typesetters put a soft hyphen at a syllable break now and then;
 		// dozens of them, or several in one word, hide words from filters.
@@ -514,7 +522,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 	if sev >= report.Warning {
 		f.Replacement = &emptyReplacement // an informational finding proposes no change; shared until materialized
 	}
-	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, incidental: edge, why: why})
+	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, incidental: incidental, why: why})
 }
 
 // white reports whether c is white space: a blank, a line break or any
@@ -522,7 +530,8 @@ func (e *engine) invisible(data []byte, i, j int) {
 func white(c cell) bool { return isBlank(c.r) || c.r == '\r' || c.r == 0xA0 || c.a&aSpace != 0 }
 
 // incidental judges the findings that are harmless alone: zero width
-// spaces next to white space (engine.invisible) and typographic spaces
+// spaces next to white space and joiners that no virama explains in the
+// scripts of India (engine.invisible), and typographic spaces
 // (no-break, narrow no-break, thin, hair, punctuation) between words
 // (engine.space). In a long text that hides nothing else, a few of them
 // (one in slipsEvery words) are what an editor, a translation tool or a
@@ -555,13 +564,15 @@ func (e *engine) incidental() {
 	if w := len(e.words); len(list) == 0 || w < slipWords || n > 1 && w < n*slipsEvery {
 		return
 	}
-	const why = " next to white space, where it splits no word (left by an editor or translation tool)"
 	for _, k := range list {
 		f := &e.found[k]
 		f.Severity, f.Replacement = report.Info, nil
-		if e.lazy[k].how == lazyInvisible {
-			e.lazy[k].why += why
-		} else {
+		switch l := &e.lazy[k]; {
+		case l.how == lazyInvisible && l.r == 0x200B:
+			l.why += " next to white space, where it splits no word (left by an editor or translation tool)"
+		case l.how == lazyInvisible:
+			l.why += "; one of a few in a long text that hides nothing else, so left as the writer typed it"
+		default:
 			f.Message += "; one of a few in a long text that hides nothing else, so typography rather than a disguise"
 		}
 	}
@@ -590,12 +601,42 @@ func printableRun(b []byte) int {
 // engine.materialize gives each its own; it is never written through.
 var emptyReplacement string
 
+// conjunctScript reports whether r is a letter or mark of a script of
+// India or Sri Lanka that forms conjuncts with a virama.
+func conjunctScript(r rune) bool {
+	if r < 0x0900 || r > 0x0DFF {
+		return false
+	}
+	switch ucd.ScriptOf(r) {
+	case ucd.ScriptDevanagari, ucd.ScriptBengali, ucd.ScriptGurmukhi, ucd.ScriptGujarati, ucd.ScriptOriya,
+		ucd.ScriptTamil, ucd.ScriptTelugu, ucd.ScriptKannada, ucd.ScriptMalayalam, ucd.ScriptSinhala:
+		return true
+	}
+	return false
+}
+
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where
 // the scripts that use them put them (the IDNA ContextJ idea, widened to
 // the text around): after a virama, or next to a letter of a joining
 // script, or in a block of such a script and not inside a word of another.
-func (e *engine) joinerContext(i, j int) bool {
+// stray reports a joiner between two letters of a script of India or Sri
+// Lanka that no virama explains: what a disguise inserts, and what
+// translators also leave now and then (engine.incidental judges them).
+func (e *engine) joinerContext(i, j int) (ok, stray bool) {
 	cells := e.cells
+	b := i - 1 // before the run of joiners
+	for b >= 0 && (cells[b].r == 0x200C || cells[b].r == 0x200D) {
+		b--
+	}
+	if b >= 0 && j < len(cells) && conjunctScript(cells[b].r) && conjunctScript(cells[j].r) {
+		// Between two letters of the scripts of India and Sri Lanka a
+		// joiner shapes the conjunct of a virama: it stands right after
+		// one (ContextJ), or, for a ZWJ, right before one (Bengali and
+		// Sinhala ra forms). After a consonant or a vowel sign it
+		// shapes nothing.
+		ok = cells[b].a&aVirama != 0 || cells[i].r == 0x200D && cells[j].a&aVirama != 0
+		return ok, !ok
+	}
 	p := i - 1
 	for p >= 0 && (glue(cells[p].a) || cells[p].a&aMark != 0 && cells[p].a&aVirama == 0) {
 		p--
@@ -612,12 +653,12 @@ func (e *engine) joinerContext(i, j int) bool {
 		na = cells[n].a
 	}
 	if pa&(aVirama|aJoining) != 0 || na&aJoining != 0 {
-		return true
+		return true, false
 	}
 	if pa&aLetter != 0 && na&aLetter != 0 {
-		return false // inside a word of a script that does not join
+		return false, false // inside a word of a script that does not join
 	}
-	return e.joinBlock
+	return e.joinBlock, false
 }
 
 // countRune counts r in the block.

@@ -353,3 +353,16 @@ func TestAlternatesInDisguisedWords(t *testing.T) {
 		{"a turkish word alone", "Merhaba, bu ılık bir gün.\n", nil, "", Options{}},
 	})
 }
+
+// In the scripts of India a joiner shapes the conjunct of a virama. One
+// between two letters that no virama explains is inserted: a disguise when
+// there are several, what a translator left when it is one in a long text.
+func TestStrayJoiners(t *testing.T) {
+	zw := func(text string) wantFinding { return wantFinding{report.Invisible, text, ""} }
+	hi := strings.Repeat("यह प्रोग्राम फ़ाइल को खोलता है और उसकी जाँच करता है।\n", 6)
+	checkCases(t, []detectorCase{
+		{"after a virama", "क्\u200dष और क्\u200cष अलग दिखते हैं।\n", nil, "", Options{}},
+		{"many between letters", "संस्कर\u200cण एक मद पा\u200cने में ग\u200cलत\n", []wantFinding{zw("\u200c"), zw("\u200c"), zw("\u200c")}, "संस्करण एक मद पाने में गलत\n", Options{}},
+		{"one left in a long text", hi + "खबर स\u200dवाद\n", nil, "", Options{}},
+	})
+}

@@ -18,16 +18,18 @@
 //  3. Character detectors judge each character from its neighbours:
 //     controls, private-use and unassigned code points, tag-character and
 //     variation-selector payloads (decoded), invisible characters (legitimate
-//     in emoji ZWJ sequences, after viramas, between letters of joining
-//     scripts, as word breaks in Thai), bidi controls (per line, as UAX #9
-//     resets at paragraph ends), unusual spaces and stacked combining marks.
+//     in emoji ZWJ sequences, next to viramas in the scripts of India,
+//     between letters of cursive scripts, as word breaks in Thai), bidi
+//     controls (per line, as UAX #9 resets at paragraph ends), unusual
+//     spaces and stacked combining marks.
 //  4. The word pass splits the block into words (letters, marks, digits and
 //     the invisible characters and apostrophes between them), decides the
 //     script each word is written in, and reports the letters that stand in
 //     for another script's (see "The context model").
 //  5. The block is judged as a whole: findings that are harmless alone
-//     (a zero width space next to white space, a typographic space between
-//     two words, a typing slip between keyboard layouts) are reported at
+//     (a zero width space next to white space, a joiner that no virama
+//     explains in a script of India, a typographic space between two
+//     words, a typing slip between keyboard layouts) are reported at
 //     info and kept when they are few in a long block that hides nothing
 //     else and follows no disguise; otherwise they are restored with the
 //     disguise.
