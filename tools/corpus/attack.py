@@ -14,6 +14,8 @@ documents an attack leaves unchanged are skipped. Seeded, so reproducible.
 import json, random, re, sys
 
 random.seed(7)
+if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+    sys.exit(__doc__)
 fam = sys.argv[1]
 CYR = dict(zip("ЅІЈАВЕКМНОРСТУХЬагеорсухшѕіјһԁ", "SlJABEKMHOPCTYXbareopcyxwsijhd"))
 GRK = dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαγινορσυ", "ABEZHlKMNOPTYXayivopou"))
@@ -82,6 +84,8 @@ FAMILIES = {
     "fwdigits": (None, lambda t: "".join(chr(0xFF10 + int(c)) if c in "0123456789" and random.random() < 0.5 else c for c in t)),
     "wrap": (None, wrap),
 }
+if fam not in FAMILIES:
+    sys.exit("attack.py: unknown family %r; families: %s" % (fam, ", ".join(FAMILIES)))
 pattern, attack = FAMILIES[fam]
 docs = [json.loads(l) for l in sys.stdin]
 if pattern:
