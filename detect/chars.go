@@ -569,9 +569,9 @@ func (e *engine) incidental() {
 		f.Severity, f.Replacement = report.Info, nil
 		switch l := &e.lazy[k]; {
 		case l.how == lazyInvisible && l.r == 0x200B:
-			l.why += " next to white space, where it splits no word (left by an editor or translation tool)"
+			l.note = "next to white space it splits no word: left by an editor or a translation tool"
 		case l.how == lazyInvisible:
-			l.why += "; one of a few in a long text that hides nothing else, so left as the writer typed it"
+			l.note = "one of a few in a long text that hides nothing else, so left as the writer typed it"
 		default:
 			f.Message += "; one of a few in a long text that hides nothing else, so typography rather than a disguise"
 		}

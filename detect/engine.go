@@ -507,6 +507,7 @@ type lazyFinding struct {
 	// space reported only because others stand between words.
 	incidental, typo bool
 	why              string // invisible: what the character is
+	note             string // invisible: why it is left alone (engine.incidental)
 }
 
 type lazyHow uint8
@@ -598,6 +599,9 @@ func (e *engine) materialize(data []byte, k int) {
 		f.Message = "invisible " + l.why + " (" + e.info(l.r).cp + ") " + where
 		if n > 1 {
 			f.Message = strconv.Itoa(n) + " invisible " + l.why + " (" + e.info(l.r).cp + ") in a row " + where
+		}
+		if l.note != "" {
+			f.Message += "; " + l.note
 		}
 		f.Word = e.wordAround(data, i, j)
 	}
