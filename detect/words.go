@@ -368,15 +368,7 @@ func (e *engine) tokenise() {
 // (attr.distinctive).
 func letterRun(cells []cell, i int) (end, distinct int) {
 	a := cells[i].a
-	// A letter of the run is distinctive when it has no look-alike in
-	// another alphabet; one of no script never is.
-	other := attr(0xF<<lookShift) &^ (1 << (lookShift + attr(a.class()) - 1))
-	if a.class() == cNone || a.class() == cOther {
-		other = 0xF << lookShift
-	}
-	if a.class() == cNone {
-		other |= aLetter
-	}
+	other := otherAlphabets[a.class()&7]
 	want := aLetter | a&classMask
 	j, d := i, 0
 	for _, c := range cells[i:] {
@@ -388,6 +380,20 @@ func letterRun(cells []cell, i int) (end, distinct int) {
 	}
 	return j, d
 }
+
+// otherAlphabets holds, per class, the attribute bits that make a letter of
+// that class not distinctive (letterRun): a look-alike in another
+// alphabet. A letter of no script never is distinctive.
+var otherAlphabets = func() (t [8]attr) {
+	for c := range t {
+		t[c] = attr(0xF << lookShift)
+		if c := class(c); c >= cLatin && c <= cArmenian {
+			t[c] &^= 1 << (lookShift + attr(c) - 1)
+		}
+	}
+	t[cNone] |= aLetter
+	return t
+}()
 
 // wordEnd reports whether c ends the word before it whatever follows:
 // tokenise's loop stops at it.
