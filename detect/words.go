@@ -1426,26 +1426,30 @@ func (e *engine) quoted(k int) bool {
 }
 
 // tableCell reports whether word k stands between wide runs of blanks (a
-// tab, or three spaces or more) on both sides, as the cells of a table
-// do ("  A6   І    CYRILLIC CAPITAL LETTER"): a character listed, not a
-// word of a sentence.
+// tab, or three spaces or more on both sides and four on one), as the
+// cells of a table do ("  A6   І    CYRILLIC CAPITAL LETTER"): a character
+// listed, not a word of a sentence.
 func (e *engine) tableCell(k int) bool {
 	w := &e.words[k]
-	wide := func(from, step int) bool {
+	// Blanks on one side, a tab counting as many.
+	blanks := func(from, step int) int {
 		n := 0
 		for j := from; j >= 0 && j < len(e.cells); j += step {
 			switch e.cells[j].r {
 			case '\t':
-				return true
+				return 8
 			case ' ':
 				n++
 				continue
 			}
 			break
 		}
-		return n >= 3
+		return n
 	}
-	return wide(int(w.from)-1, -1) && wide(int(w.to), 1)
+	// Justified prose in a manual spreads words up to three blanks apart
+	// ("preempted   by   a   higher"); a column is set wider on one side.
+	before, after := blanks(int(w.from)-1, -1), blanks(int(w.to), 1)
+	return min(before, after) >= 3 && max(before, after) >= 4
 }
 
 // afterNumber reports whether the cell before from is a space that follows
