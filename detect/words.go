@@ -1392,13 +1392,16 @@ func (e *engine) noteLone() {
 // only be a disguise wherever it stands ("В-tree", "I/О", "0х66",
 // "*р++"): a Cyrillic or Armenian letter, or a Greek capital, which
 // nothing in Latin text uses as a symbol (Greek small letters are maths:
-// "ν", "ο"), unless it is quoted or in a table, where it is named.
+// "ν", "ο"), unless it is quoted or in a table, where it is named; with
+// digits ("Х25519") it names nothing there either.
 func (e *engine) noSymbol(k int) bool {
 	var c cell
+	digits := false
 	for j := int(e.words[k].from); j < int(e.words[k].to); j++ {
-		if e.cells[j].a&aLetter != 0 {
+		if a := e.cells[j].a; a&aLetter != 0 && c.a == 0 {
 			c = e.cells[j]
-			break
+		} else if a&aDigit != 0 {
+			digits = true
 		}
 	}
 	switch c.a.class() {
@@ -1410,7 +1413,9 @@ func (e *engine) noSymbol(k int) bool {
 	default:
 		return false
 	}
-	return !e.quoted(k) && !e.tableCell(k)
+	// A letter with digits names no character, quoted or in a table:
+	// "X25519" and the hexadecimal "A3" are words.
+	return digits || !e.quoted(k) && !e.tableCell(k)
 }
 
 // quoted reports whether word k stands alone between quotation marks
