@@ -1035,7 +1035,21 @@ func (e *engine) feasible(w *word, t class) bool {
 		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
-		if cl := letterClass(c.a); cl != t && (!c.a.looks(t) || t != cLatin && !e.standsFor(c.r, t)) {
+		if cl := letterClass(c.a); cl != t && !c.a.looks(t) {
+			return false
+		}
+	}
+	if t == cLatin {
+		return true
+	}
+	// Each letter has a look-alike of class t: now the slower question
+	// whether the text's alphabet has it.
+	for j := int(w.from); j < int(w.to); j++ {
+		c := e.cells[j]
+		if c.a&aFancy != 0 || c.a&(aLetter|aWordSym) == 0 {
+			continue
+		}
+		if letterClass(c.a) != t && !e.standsFor(c.r, t) {
 			return false
 		}
 	}
