@@ -140,6 +140,7 @@ func TestNotation(t *testing.T) {
 		{"times inside a word of prose", "Please read the e×ample below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "Please read the example below.\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},
 		{"a table of characters", "       245  165  A5   Ѕ    CYRILLIC CAPITAL LETTER DZE\n       246  166  A6   І    CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I\n", nil, "", Options{}},
+		{"a styled abbreviation", "In some circumstances (𝓮.𝓰., where the program) it fails.\n", []wantFinding{{report.FancyLetter, "𝓮", "e"}, {report.FancyLetter, "𝓰", "g"}}, "In some circumstances (e.g., where the program) it fails.\n", Options{}},
 		{"a quoted name with digits", "  pkey = EVP_PKEY_Q_keygen(NULL, NULL, \"Х25519\");\n", []wantFinding{{report.LookalikeWord, "Х", "X"}}, "  pkey = EVP_PKEY_Q_keygen(NULL, NULL, \"X25519\");\n", Options{}},
 		{"a lone cyrillic a in justified text", "       it   is   preempted   by   а   higher  priority  thread,  or  it  calls\n", []wantFinding{{report.LookalikeWord, "а", "a"}}, "       it   is   preempted   by   a   higher  priority  thread,  or  it  calls\n", Options{}},
 		{"a lone cyrillic a in a sentence", "This is а test of the system.\n", []wantFinding{{report.LookalikeWord, "а", "a"}}, "This is a test of the system.\n", Options{}},

@@ -1137,6 +1137,10 @@ func (e *engine) flanked(k int) bool {
 	if from := int(words[k].from); from == 0 || cells[from-1].r == '\n' {
 		return true
 	}
+	if to := int(words[k].to); k > 0 && int(words[k].from) == int(words[k-1].to)+1 && cells[int(words[k-1].to)].r == '.' &&
+		words[k-1].letters == 1 && to < len(cells) && cells[to].r == '.' {
+		return true // the second letter of "e.g.", "i.e."
+	}
 	return k > 0 && (e.gapIsProse(int(words[k-1].to), int(words[k].from)) || e.afterNumber(int(words[k].from)))
 }
 
