@@ -275,3 +275,16 @@ func TestOneLetterWordsAcrossBlocks(t *testing.T) {
 		}
 	}
 }
+
+// Greek writes σ inside a word and ς at its end, so a Latin o that ends a
+// Greek word stands for ο, however the pairs around it lean.
+func TestFinalSigma(t *testing.T) {
+	// "ισ" is everywhere, "ιο" nowhere: pairs alone would choose σ.
+	el := strings.Repeat("Η ισχύς της ιστορίας και ο ιστός της πίστης.\n", 4)
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"omicron at the end of a word", el + "Το δημόσιo κλειδί λείπει.\n", []wantFinding{in("o", "ο")}, el + "Το δημόσιο κλειδί λείπει.\n", Options{RestoreSlips: true}},
+		{"before an apostrophe", el + "Το δημόσιo' κλειδί λείπει.\n", []wantFinding{in("o", "ο")}, el + "Το δημόσιο' κλειδί λείπει.\n", Options{RestoreSlips: true}},
+		{"sigma inside the word still chosen", el + "Η ιoτορία και η πίoτη.\n", []wantFinding{in("o", "σ"), in("o", "σ")}, el + "Η ιστορία και η πίστη.\n", Options{RestoreSlips: true}},
+	})
+}

@@ -84,6 +84,8 @@
 //     that pairs with its neighbours the way the rest of the block does wins;
 //     failing that, case is taken from the word (a capital Ӏ after a small
 //     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
+//     A letter that has a final form is not chosen at the end of a word:
+//     Greek writes ς there, so a final Latin o is ο, never σ.
 //   - Latin letters beyond ASCII that share a prototype with an ASCII letter
 //     (ı, ʋ, ɩ, þ) are disguises only when they are rare in the block, the
 //     ASCII letter fits their neighbours far better, and the block writes no

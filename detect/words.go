@@ -1434,8 +1434,12 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if rep == 0 {
 			continue
 		}
+		alts := sameShape(c, t)
+		if e.wordFinal(w, j) {
+			rep, alts = notFinal(rep, alts)
+		}
 		s := swapped{j: j, r: c.r, rep: rep}
-		if alts := sameShape(c, t); len(alts) > 1 && ambiguous < 4 {
+		if len(alts) > 1 && ambiguous < 4 {
 			s.alts = alts
 			ambiguous++
 		}
@@ -1467,6 +1471,44 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 			Replacement: e.info(rep).charPtr, // shared until materialized
 		}, lazyFinding{how: lazySwap, r: s.r, rep: rep, t: t, from: w.from, to: w.to})
 	}
+}
+
+// finalForms maps the letters that a script writes differently at the end
+// of a word to their final form: Greek writes σ only inside a word and ς
+// at its end (Unicode's Final_Sigma casing condition). The Latin o that
+// imitates σ and ο therefore stands for ο when it ends a word.
+var finalForms = map[rune]rune{'σ': 'ς'}
+
+// notFinal drops from alts, and from rep, the letters that never end a
+// word (see finalForms), for a look-alike that ends one.
+func notFinal(rep rune, alts []rune) (rune, []rune) {
+	if len(alts) == 0 {
+		return rep, alts
+	}
+	var kept []rune
+	for _, r := range alts {
+		if _, ok := finalForms[r]; !ok {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == 0 {
+		return rep, alts
+	}
+	if _, ok := finalForms[rep]; ok {
+		rep = kept[0]
+	}
+	return rep, kept
+}
+
+// wordFinal reports whether cell j is the last letter of word w: no letter
+// follows it in the word.
+func (e *engine) wordFinal(w *word, j int) bool {
+	for n := j + 1; n < int(w.to); n++ {
+		if e.cells[n].a&(aLetter|aWordSym) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sameShape returns the core letters of class t that share the shape of
