@@ -288,3 +288,20 @@ func TestFinalSigma(t *testing.T) {
 		{"sigma inside the word still chosen", el + "Η ιoτορία και η πίoτη.\n", []wantFinding{in("o", "σ"), in("o", "σ")}, el + "Η ιστορία και η πίστη.\n", Options{RestoreSlips: true}},
 	})
 }
+
+// Where the block does not write the word, its own statistics of letters
+// decide between σ and ο: its stems ("ιστορία" for "ιoτορικό"), with
+// accents set aside ("αριθμός" shows "θμο" for "αριθμoύ"), and where it
+// has not written a cluster, how it writes its other s-clusters ("στ",
+// "σκ", "σπ" for the "σμ" of "άoμα").
+func TestSpellingModel(t *testing.T) {
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	accents := strings.Repeat("Ο αριθμός και ο αριθμό της σειράς, το σύστημα και η σύνδεση.\n", 3)
+	stems := strings.Repeat("Το βιολί του ραδιοφώνου στο σπίτι, ο σκοπός της ιστορίας και το κόμμα.\n", 3)
+	clusters := strings.Repeat("Ο σκοπός, η στάση, το σπίτι, το σχέδιο και η σφαίρα του κόμματος.\n", 3)
+	checkCases(t, []detectorCase{
+		{"the stem the block writes", stems + "Το ιoτορικό αρχείο.\n", []wantFinding{in("o", "σ")}, stems + "Το ιστορικό αρχείο.\n", Options{RestoreSlips: true}},
+		{"accents set aside", accents + "Η τιμή του αριθμoύ είναι λάθος.\n", []wantFinding{in("o", "ο")}, accents + "Η τιμή του αριθμού είναι λάθος.\n", Options{RestoreSlips: true}},
+		{"an s-cluster the block has not written", clusters + "Το άoμα.\n", []wantFinding{in("o", "σ")}, clusters + "Το άσμα.\n", Options{RestoreSlips: true}},
+	})
+}

@@ -84,6 +84,10 @@
 //     that pairs with its neighbours the way the rest of the block does wins;
 //     failing that, case is taken from the word (a capital Ӏ after a small
 //     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
+//     Outside Latin, a spelling the block writes wins, else the spelling
+//     its own letter statistics find likelier: how often each letter
+//     follows the two before it in the block's words, accents set aside,
+//     down to how the block alternates vowels, s and other consonants.
 //     A letter that has a final form is not chosen at the end of a word:
 //     Greek writes ς there, so a final Latin o is ο, never σ.
 //   - Latin letters beyond ASCII that share a prototype with an ASCII letter

@@ -1547,7 +1547,9 @@ type swapped struct {
 // spellAsWritten settles the letters of shared shape in word w (restored
 // to class t) by the words the block writes in t's own letters: when the
 // word as first restored ("οριομάτων") is not one of them and another
-// choice of the shared letters is ("ορισμάτων"), that choice wins.
+// choice of the shared letters is ("ορισμάτων"), that choice wins. Outside
+// Latin, when no choice is, the block's letter statistics decide (see
+// letterModel).
 func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	known := e.blockWords(t)
 	key := func() string {
@@ -1610,69 +1612,62 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	if t == cLatin {
 		return // the pair fit and the case rules decide I and l
 	}
-	// No spelling found: let three-letter sequences of the block decide
-	// each shared letter, when they do clearly ("ισμ" against "ιομ").
-	tri := e.trigrams(t)
-	at := func(j int) rune { // the letter at cell j as restored, 0 outside the word
-		if j < int(w.from) || j >= int(w.to) {
-			return 0
-		}
-		for i := range sw {
-			if sw[i].j == j {
-				return unicode.ToLower(sw[i].rep)
+	// No spelling found: the block's model of how its script spells
+	// decides, over all the shared letters of the word at once ("ιστορικού"
+	// against "ιοτορικού"; see letterModel). The letter first chosen keeps
+	// a tie.
+	m := e.spelling(t)
+	seq := make([]rune, 0, int(w.to)-int(w.from))
+	score := func() float64 {
+		seq = seq[:0]
+		next := 0
+		for j := int(w.from); j < int(w.to); j++ {
+			r := e.cells[j].r
+			if next < len(sw) && sw[next].j == j {
+				r = sw[next].rep
+				next++
+			} else if e.cells[j].a&aLetter == 0 {
+				continue
+			} else if letterClass(e.cells[j].a) != t {
+				r = 0
 			}
+			seq = append(seq, baseLetter(r))
 		}
-		return unicode.ToLower(e.cells[j].r)
+		return m.logProb(seq)
 	}
-	for _, i := range idx {
-		j := sw[i].j
-		best, bestS, second := rune(0), -1, -1
-		for _, r := range sw[i].alts {
-			r := unicode.ToLower(r)
-			sc := tri[[3]rune{at(j - 2), at(j - 1), r}] + tri[[3]rune{at(j - 1), r, at(j + 1)}] + tri[[3]rune{r, at(j + 1), at(j + 2)}]
-			if sc > bestS {
-				best, second, bestS = r, bestS, sc
-			} else if sc > second {
-				second = sc
-			}
-		}
-		if bestS >= 2 && bestS >= 2*second+1 {
-			for _, r := range sw[i].alts {
-				if unicode.ToLower(r) == best {
-					sw[i].rep = r
-				}
+	best, bestChoice := score(), make([]int, len(idx))
+	for q, i := range idx {
+		for c, r := range sw[i].alts {
+			if r == orig[q] {
+				bestChoice[q] = c
 			}
 		}
 	}
-}
-
-// trigrams counts the sequences of three letters of class c in the
-// block's words written in c's own letters, in small letters; the word's
-// edges count as 0. Built on first use.
-func (e *engine) trigrams(c class) map[[3]rune]int {
-	if e.tri[c] != nil {
-		return e.tri[c]
-	}
-	m := map[[3]rune]int{}
-	for i := range e.words {
-		w := &e.words[i]
-		if w.vote != c || !w.simple || w.letters < 2 {
-			continue
+	clear(choice)
+	for {
+		for q, i := range idx {
+			sw[i].rep = sw[i].alts[choice[q]]
 		}
-		a, b := rune(0), rune(0)
-		for j := int(w.from); j <= int(w.to); j++ {
-			r := rune(0)
-			if j < int(w.to) {
-				r = unicode.ToLower(e.cells[j].r)
+		if s := score(); s > best {
+			best = s
+			copy(bestChoice, choice)
+		}
+		p := 0
+		for p < len(idx) {
+			choice[p]++
+			if choice[p] < len(sw[idx[p]].alts) {
+				break
 			}
-			if b != 0 || a != 0 {
-				m[[3]rune{a, b, r}]++
-			}
-			a, b = b, r
+			choice[p] = 0
+			p++
+		}
+		if p == len(idx) {
+			break
 		}
 	}
-	e.tri[c] = m
-	return m
+	for q, i := range idx {
+		sw[i].rep = sw[i].alts[bestChoice[q]]
+	}
 }
 
 func scriptName(r rune) string {
