@@ -1050,7 +1050,68 @@ func (e *engine) loneWord(k int, ctx class) bool {
 		}
 		j--
 	}
-	return j < 0 || breaks >= 2 || strings.ContainsRune(".!?…", cells[j].r)
+	if j < 0 || breaks >= 2 || strings.ContainsRune(".!?…", cells[j].r) {
+		return true
+	}
+	// A line of a catalogue, or what follows "%s: ", opens with the word
+	// as a sentence does: the capital stands for it where the block opens
+	// more lines with that word in its own letters ("Η λήψη", "Ο τύπος")
+	// than with the Latin letter. A disguise swaps some of them; a name
+	// is written the same way every time ("Y поравнање" for an axis,
+	// beside one "У реду"). This is weaker evidence than a sentence, so
+	// the text must already show a disguise: more than the one look-alike
+	// of a typing slip (see slips).
+	if !e.opensLine(from) || !e.disguiseShown() {
+		return false
+	}
+	opens := e.lineOpeners()
+	return opens[lookalikeIn(cells[from].r, ctx, true)] > opens[cells[from].r]
+}
+
+// disguiseShown reports whether the document so far, or the block before
+// the word being judged, has look-alikes enough to be disguised: two
+// swapped letters or more (see slips).
+func (e *engine) disguiseShown() bool {
+	if e.doc.disguised {
+		return true
+	}
+	n := 0
+	for k := range e.found {
+		if e.found[k].Severity >= report.Warning && e.lazy[k].how == lazySwap {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lineOpeners counts, per capital, the block's words of that one capital
+// that open a line (see opensLine) before another word, built on first
+// use.
+func (e *engine) lineOpeners() map[rune]int {
+	if e.opens != nil {
+		return e.opens
+	}
+	e.opens = map[rune]int{}
+	for k := range e.words {
+		w := &e.words[k]
+		if f := int(w.from); w.letters == 1 && int(w.to) == f+1 && e.cells[f].a&aUpper != 0 && e.opensLine(f) && e.followedByWord(k) {
+			e.opens[e.cells[f].r]++
+		}
+	}
+	return e.opens
+}
+
+// opensLine reports whether cell from starts a line (after blanks) or
+// follows a colon, as the words that open a message of a catalogue do
+// ("%s: Η ομάδα").
+func (e *engine) opensLine(from int) bool {
+	j := from - 1
+	for j >= 0 && e.cells[j].r == ' ' {
+		j--
+	}
+	return j < 0 || e.cells[j].r == '\n' || e.cells[j].r == ':' && j < from-1
 }
 
 // wordLetter reports whether Latin letter r stands for a word of one
