@@ -324,3 +324,18 @@ func TestCapitalOpensLine(t *testing.T) {
 		{"no disguise besides it", el + "H διεύθυνση του συνδέσμου\n", nil, "", Options{}},
 	})
 }
+
+// The letter model looks three letters back: after "κασ" the block writes
+// "α", though after "ασ" alone it writes "ι" more often.
+func TestLetterModelOrder(t *testing.T) {
+	m := newLetterModel()
+	for _, w := range []string{"κασα", "κασα", "μασι", "μασι", "μασι"} {
+		m.add(append(append([]rune{0}, []rune(w)...), 0))
+	}
+	if a, i := m.prob('κ', 'α', 'σ', 'α'), m.prob('κ', 'α', 'σ', 'ι'); a <= i {
+		t.Errorf("after κασ: P(α) = %.3f, P(ι) = %.3f; want α likelier", a, i)
+	}
+	if a, i := m.prob(0, 'α', 'σ', 'α'), m.prob(0, 'α', 'σ', 'ι'); a >= i {
+		t.Errorf("after ασ alone: P(α) = %.3f, P(ι) = %.3f; want ι likelier", a, i)
+	}
+}

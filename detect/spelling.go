@@ -10,8 +10,8 @@ import (
 )
 
 // letterModel is the block's own model of how a script spells: how often
-// each letter follows the one or two before it in the block's words of
-// that script, word edges included. Where a Latin o may stand for σ or ο
+// each letter follows the one, two or three before it in the block's words
+// of that script, word edges included. Where a Latin o may stand for σ or ο
 // and the block does not write the word itself, the spelling the model
 // finds likelier wins: "ιστορικού" over "ιοτορικού", "όνομα" over
 // "όνσμα". Sequences the block never writes fall back to shorter ones, and
@@ -19,16 +19,19 @@ import (
 // the block alternates them, which every text of the script shows
 // whatever its subject.
 type letterModel struct {
-	uni      map[rune]int
-	bi       map[[2]rune]int
-	tri      map[[3]rune]int
-	biCtx    map[rune]int    // bigrams starting with a letter
-	biTypes  map[rune]int    // distinct letters after a letter
-	triCtx   map[[2]rune]int // trigrams starting with a pair
-	triTypes map[[2]rune]int // distinct letters after a pair
-	kind     [numKinds][numKinds]int
-	kindCtx  [numKinds]int
-	inKind   [numKinds]int // letters of each kind
+	uni       map[rune]int
+	bi        map[[2]rune]int
+	tri       map[[3]rune]int
+	biCtx     map[rune]int    // bigrams starting with a letter
+	biTypes   map[rune]int    // distinct letters after a letter
+	triCtx    map[[2]rune]int // trigrams starting with a pair
+	triTypes  map[[2]rune]int // distinct letters after a pair
+	quad      map[[4]rune]int
+	quadCtx   map[[3]rune]int // four-letter sequences starting with three
+	quadTypes map[[3]rune]int // distinct letters after three
+	kind      [numKinds][numKinds]int
+	kindCtx   [numKinds]int
+	inKind    [numKinds]int // letters of each kind
 }
 
 // Kinds of letter for the model's last resort.
@@ -92,10 +95,7 @@ func (e *engine) spelling(c class) *letterModel {
 	if e.model[c] != nil {
 		return e.model[c]
 	}
-	m := &letterModel{
-		uni: map[rune]int{}, bi: map[[2]rune]int{}, tri: map[[3]rune]int{},
-		biCtx: map[rune]int{}, biTypes: map[rune]int{}, triCtx: map[[2]rune]int{}, triTypes: map[[2]rune]int{},
-	}
+	m := newLetterModel()
 	var seq []rune
 	for i := range e.words {
 		w := &e.words[i]
@@ -120,6 +120,14 @@ func (e *engine) spelling(c class) *letterModel {
 	}
 	e.model[c] = m
 	return m
+}
+
+func newLetterModel() *letterModel {
+	return &letterModel{
+		uni: map[rune]int{}, bi: map[[2]rune]int{}, tri: map[[3]rune]int{},
+		biCtx: map[rune]int{}, biTypes: map[rune]int{}, triCtx: map[[2]rune]int{}, triTypes: map[[2]rune]int{},
+		quad: map[[4]rune]int{}, quadCtx: map[[3]rune]int{}, quadTypes: map[[3]rune]int{},
+	}
 }
 
 // add counts the letters of seq, a word between two edges (0).
@@ -150,14 +158,23 @@ func (m *letterModel) add(seq []rune) {
 			}
 			m.tri[[3]rune{h[0], h[1], r}]++
 			m.triCtx[h]++
+			if i >= 3 && seq[i-3] != unknownLetter && seq[i-2] != 0 {
+				h := [3]rune{seq[i-3], seq[i-2], p}
+				if m.quad[[4]rune{h[0], h[1], h[2], r}] == 0 {
+					m.quadTypes[h]++
+				}
+				m.quad[[4]rune{h[0], h[1], h[2], r}]++
+				m.quadCtx[h]++
+			}
 		}
 	}
 }
 
-// prob is the probability of letter r after a and b (0 for the edge of the
-// word), each order interpolated with the one below by how many different
-// letters the block writes after the same history (Witten-Bell).
-func (m *letterModel) prob(a, b, r rune) float64 {
+// prob is the probability of letter r after z, a and b (0 for the edge of
+// the word, and for what lies before it), each order interpolated with the
+// one below by how many different letters the block writes after the same
+// history (Witten-Bell).
+func (m *letterModel) prob(z, a, b, r rune) float64 {
 	// Last resort: the kind of letter after the kind before, then the
 	// letter among its kind.
 	kb, kr := letterKind(b), letterKind(r)
@@ -169,9 +186,19 @@ func (m *letterModel) prob(a, b, r rune) float64 {
 		t := float64(m.biTypes[b])
 		p = (float64(m.bi[[2]rune{b, r}]) + t*p) / (float64(n) + t)
 	}
-	if n := m.triCtx[[2]rune{a, b}]; n > 0 && b != 0 {
+	if b == 0 {
+		return p
+	}
+	if n := m.triCtx[[2]rune{a, b}]; n > 0 {
 		t := float64(m.triTypes[[2]rune{a, b}])
 		p = (float64(m.tri[[3]rune{a, b, r}]) + t*p) / (float64(n) + t)
+	}
+	if a == 0 {
+		return p
+	}
+	if n := m.quadCtx[[3]rune{z, a, b}]; n > 0 {
+		t := float64(m.quadTypes[[3]rune{z, a, b}])
+		p = (float64(m.quad[[4]rune{z, a, b, r}]) + t*p) / (float64(n) + t)
 	}
 	return p
 }
@@ -181,20 +208,20 @@ func (m *letterModel) prob(a, b, r rune) float64 {
 // as an edge).
 func (m *letterModel) logProb(seq []rune) float64 {
 	s := 0.0
-	a, b := rune(0), rune(0)
+	z, a, b := rune(0), rune(0), rune(0)
 	for i := 0; i <= len(seq); i++ {
 		r := rune(0)
 		if i < len(seq) {
 			r = seq[i]
 		}
 		if r == 0 && b == 0 {
-			a = 0
+			z, a = 0, 0
 			continue
 		}
-		s += math.Log(m.prob(a, b, r))
-		a, b = b, r
+		s += math.Log(m.prob(z, a, b, r))
+		z, a, b = a, b, r
 		if r == 0 {
-			a = 0
+			z, a = 0, 0
 		}
 	}
 	return s
