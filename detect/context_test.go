@@ -172,6 +172,8 @@ func TestPrepositionsInTechnicalText(t *testing.T) {
 		{"after a quoted option", "Опцията „-D“ e с по-висок приоритет от другите.\n", []wantFinding{lw("e", "е")}, "Опцията „-D“ е с по-висок приоритет от другите.\n", Options{}},
 		{"across a wrapped, indented line", "    Променливата „HOME“ e\n    стандартната директория.\n", []wantFinding{lw("e", "е")}, "    Променливата „HOME“ е\n    стандартната директория.\n", Options{}},
 		{"an axis at the end of a catalogue line", "выраўноўванне па x\nзапаўненне па x\n", nil, "", Options{}},
+		{"before a quoted option", "Тази опция е несъвместима c „--include-untracked“ и не може да се ползва.\n", []wantFinding{lw("c", "с")}, "Тази опция е несъвместима с „--include-untracked“ и не може да се ползва.\n", Options{}},
+		{"before a quoted sign", "Форматиращият низ трябва да започва c „+“.\n", []wantFinding{lw("c", "с")}, "Форматиращият низ трябва да започва с „+“.\n", Options{}},
 	})
 }
 

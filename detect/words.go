@@ -1235,7 +1235,8 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 }
 
 // followedByWord reports whether word k is followed by a space or two and
-// a letter, a quoted word or a format directive ("c %s").
+// a letter, something quoted (a word, an option, a sign) or a format
+// directive ("c %s").
 func (e *engine) followedByWord(k int) bool {
 	cells := e.cells
 	j := int(e.words[k].to)
@@ -1252,7 +1253,9 @@ func (e *engine) followedByWord(k int) bool {
 		n++
 	}
 	if n > 0 && j+1 < len(cells) && strings.ContainsRune("„«\"“‘'", cells[j].r) {
-		j++ // an opening quotation mark: "с „rm“"
+		// An opening quotation mark: "с „rm“"; what it quotes is governed
+		// as a word is, an option or a sign too ("с „-l“", "с „+“").
+		return !isBlank(cells[j+1].r)
 	}
 	return n > 0 && j < len(cells) && (cells[j].a&aLetter != 0 || cells[j].r == '%')
 }
