@@ -173,6 +173,7 @@ func TestPrepositionsInTechnicalText(t *testing.T) {
 		{"across a wrapped, indented line", "    Променливата „HOME“ e\n    стандартната директория.\n", []wantFinding{lw("e", "е")}, "    Променливата „HOME“ е\n    стандартната директория.\n", Options{}},
 		{"an axis at the end of a catalogue line", "выраўноўванне па x\nзапаўненне па x\n", nil, "", Options{}},
 		{"before a quoted option", "Тази опция е несъвместима c „--include-untracked“ и не може да се ползва.\n", []wantFinding{lw("c", "с")}, "Тази опция е несъвместима с „--include-untracked“ и не може да се ползва.\n", Options{}},
+		{"before a number", "Кодът за изход e 0, ако всички числа на входа са верни.\n", []wantFinding{lw("e", "е")}, "Кодът за изход е 0, ако всички числа на входа са верни.\n", Options{}},
 		{"before a quoted sign", "Форматиращият низ трябва да започва c „+“.\n", []wantFinding{lw("c", "с")}, "Форматиращият низ трябва да започва с „+“.\n", Options{}},
 	})
 }

@@ -71,12 +71,13 @@
 //     in use around them, and only where a word of that script would
 //     stand: a one-letter preposition or conjunction of its languages (or
 //     one the text writes itself), not quoted, followed by what it governs
-//     (a word, a format directive, something quoted: "с „-l“"), next to a
-//     word of that script (the one it governs, a format directive, or the
-//     one before it), capitalised only at a sentence start (or at the start of a line
-//     or after a colon, as messages open, where the block opens more lines
-//     with the word in its own letters than with the Latin letter and
-//     shows more than one look-alike), not in a list of letters
+//     (a word, a number, a format directive, something quoted: "с „-l“"),
+//     next to a word of that script (the one it governs, a format
+//     directive, or the one before it), capitalised only at a sentence
+//     start (or at the start of a line or after a colon, as messages open,
+//     where the block opens more lines with the word in its own letters
+//     than with the Latin letter and shows more than one look-alike), not
+//     in a list of letters
 //     nor among letters that name things (a nearby "b" or "x" that no
 //     language writes as a word); or a word of two or three letters that the block also
 //     writes in that script's letters ("ca" for Bulgarian "са"), between

@@ -1235,8 +1235,8 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 }
 
 // followedByWord reports whether word k is followed by a space or two and
-// a letter, something quoted (a word, an option, a sign) or a format
-// directive ("c %s").
+// a letter, a number, something quoted (a word, an option, a sign) or a
+// format directive ("c %s").
 func (e *engine) followedByWord(k int) bool {
 	cells := e.cells
 	j := int(e.words[k].to)
@@ -1257,7 +1257,8 @@ func (e *engine) followedByWord(k int) bool {
 		// as a word is, an option or a sign too ("с „-l“", "с „+“").
 		return !isBlank(cells[j+1].r)
 	}
-	return n > 0 && j < len(cells) && (cells[j].a&aLetter != 0 || cells[j].r == '%')
+	// A number is governed as a word is: "е 0" (is 0), "с 5 файлами".
+	return n > 0 && j < len(cells) && (cells[j].a&(aLetter|aDigit) != 0 || cells[j].r == '%')
 }
 
 // writtenAs reports whether word k, with every letter not of class t
