@@ -309,22 +309,25 @@ func TestSpellingModel(t *testing.T) {
 	})
 }
 
-// A message of a catalogue opens with an article as a sentence does: a
-// Latin capital that opens a line stands for the one-letter word where the
-// block opens more lines with that word in its own letters, and the text
-// shows a disguise beyond one typing slip.
+// A message of a catalogue opens with an article or a preposition as a
+// sentence does: a Latin capital that opens a line stands for the
+// one-letter word where it opens no other line or the block opens more
+// lines with that word in its own letters, and the text shows a disguise
+// beyond one typing slip.
 func TestCapitalOpensLine(t *testing.T) {
 	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
 	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	el := "Η λήψη απέτυχε\nΟ τύπος του αρχείου είναι άγνωστος\nΗ σύνδεση έκλεισε\nΟ κατάλογος δεν υπάρχει\n"
 	disguised := "Η εικόνα δεν είναι έγκυρη για τον τύπo του αρχείoυ\n"
 	restored := "Η εικόνα δεν είναι έγκυρη για τον τύπο του αρχείου\n"
+	bg := "Файлът не е локален и не може да бъде изтрит\nПапката не мoже да бъде създадена в тoзи каталог\n"
 	sr := "У реду\nУсправни положај садржаног елемента\nY поравнање\nY попуна садржаног елемента\nПоложај текста у прозoру и у пoљу\n"
 	checkCases(t, []detectorCase{
 		{"an article opens a message", el + disguised + "H διεύθυνση του συνδέσμου\n", []wantFinding{in("o", "ο"), in("o", "ο"), lw("H", "Η")}, el + restored + "Η διεύθυνση του συνδέσμου\n", Options{}},
 		{"after a format directive and a colon", el + disguised + "%s: O χρήστης υπάρχει ήδη\n", []wantFinding{in("o", "ο"), in("o", "ο"), lw("O", "Ο")}, el + restored + "%s: Ο χρήστης υπάρχει ήδη\n", Options{}},
 		{"a name opens more lines than the word", sr, []wantFinding{in("o", "о"), in("o", "о")}, strings.ReplaceAll(sr, "o", "о"), Options{}},
 		{"no disguise besides it", el + "H διεύθυνση του συνδέσμου\n", nil, "", Options{}},
+		{"the only line the Latin letter opens", bg + "B голо хранилище не може да се извърши тази операция\n", []wantFinding{in("o", "о"), in("o", "о"), lw("B", "В")}, strings.ReplaceAll(bg, "o", "о") + "В голо хранилище не може да се извърши тази операция\n", Options{}},
 	})
 }
 

@@ -75,9 +75,9 @@
 //     next to a word of that script (the one it governs, a format
 //     directive, or the one before it), capitalised only at a sentence
 //     start (or at the start of a line or after a colon, as messages open,
-//     where the block opens more lines with the word in its own letters
-//     than with the Latin letter and shows more than one look-alike), not
-//     in a list of letters
+//     where the Latin letter opens no other line or the block opens more
+//     lines with the word in its own letters, and the text shows more
+//     than one look-alike), not in a list of letters
 //     nor among letters that name things (a nearby "b" or "x" that no
 //     language writes as a word); or a word of two or three letters that the block also
 //     writes in that script's letters ("ca" for Bulgarian "са"), between
