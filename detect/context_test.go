@@ -174,6 +174,8 @@ func TestPrepositionsInTechnicalText(t *testing.T) {
 		{"an axis at the end of a catalogue line", "выраўноўванне па x\nзапаўненне па x\n", nil, "", Options{}},
 		{"before a quoted option", "Тази опция е несъвместима c „--include-untracked“ и не може да се ползва.\n", []wantFinding{lw("c", "с")}, "Тази опция е несъвместима с „--include-untracked“ и не може да се ползва.\n", Options{}},
 		{"before a number", "Кодът за изход e 0, ако всички числа на входа са верни.\n", []wantFinding{lw("e", "е")}, "Кодът за изход е 0, ако всички числа на входа са верни.\n", Options{}},
+		{"before an option", "Параметр --check не поддерживается c --algorithm=sysv в этой версии программы.\n", []wantFinding{lw("c", "с")}, "Параметр --check не поддерживается с --algorithm=sysv в этой версии программы.\n", Options{}},
+		{"before a placeholder", "Показать содержимое раздела c <номером> в шестнадцатеричном виде.\n", []wantFinding{lw("c", "с")}, "Показать содержимое раздела с <номером> в шестнадцатеричном виде.\n", Options{}},
 		{"before a quoted sign", "Форматиращият низ трябва да започва c „+“.\n", []wantFinding{lw("c", "с")}, "Форматиращият низ трябва да започва с „+“.\n", Options{}},
 	})
 }

@@ -71,7 +71,8 @@
 //     in use around them, and only where a word of that script would
 //     stand: a one-letter preposition or conjunction of its languages (or
 //     one the text writes itself), not quoted, followed by what it governs
-//     (a word, a number, a format directive, something quoted: "с „-l“"),
+//     (a word, a number, a format directive, an option or placeholder of a
+//     manual, something quoted: "с -l", "с <шаблоном>", "с „-l“"),
 //     next to a word of that script (the one it governs, a format
 //     directive, or the one before it), capitalised only at a sentence
 //     start (or at the start of a line or after a colon, as messages open,

@@ -1236,8 +1236,8 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 }
 
 // followedByWord reports whether word k is followed by a space or two and
-// a letter, a number, something quoted (a word, an option, a sign) or a
-// format directive ("c %s").
+// a letter, a number, something quoted (a word, an option, a sign), an
+// option, a placeholder or a format directive ("c %s").
 func (e *engine) followedByWord(k int) bool {
 	cells := e.cells
 	j := int(e.words[k].to)
@@ -1259,7 +1259,12 @@ func (e *engine) followedByWord(k int) bool {
 		return !isBlank(cells[j+1].r)
 	}
 	// A number is governed as a word is: "е 0" (is 0), "с 5 файлами".
-	return n > 0 && j < len(cells) && (cells[j].a&(aLetter|aDigit) != 0 || cells[j].r == '%')
+	if n > 0 && j < len(cells) && (cells[j].a&(aLetter|aDigit) != 0 || cells[j].r == '%') {
+		return true
+	}
+	// So are an option and a placeholder of a manual: "с -l", "с
+	// --reference", "с <шаблоном>".
+	return n > 0 && j+1 < len(cells) && (cells[j].r == '-' || cells[j].r == '<') && (cells[j+1].a&aLetter != 0 || cells[j].r == '-' && cells[j+1].r == '-')
 }
 
 // writtenAs reports whether word k, with every letter not of class t
