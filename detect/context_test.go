@@ -347,3 +347,16 @@ func TestLetterModelOrder(t *testing.T) {
 		t.Errorf("after ασ alone: P(α) = %.3f, P(ι) = %.3f; want ι likelier", a, i)
 	}
 }
+
+// A letter joined to a word of the script by a slash or in parentheses is
+// part of it: a unit ("Мбит/с"), an abbreviation ("с/у"), an ending
+// ("байт(а)"). A Latin one there stands for the script's letter.
+func TestAttachedLetters(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"a unit after a slash", "Ограничить пропускную способность в Мбит/c.\nЗначение предела скорости.\n", []wantFinding{lw("c", "с")}, "Ограничить пропускную способность в Мбит/с.\nЗначение предела скорости.\n", Options{}},
+		{"an abbreviation before a slash", "Зависимости от типа „В конфликт c/Предварително зависи от“.\n", []wantFinding{lw("c", "с")}, "Зависимости от типа „В конфликт с/Предварително зависи от“.\n", Options{}},
+		{"an ending in parentheses", "Размер %jd байт(a): управляющий архив длиной %jd байт.\n", []wantFinding{lw("a", "а")}, "Размер %jd байт(а): управляющий архив длиной %jd байт.\n", Options{}},
+		{"latin on both sides of the slash", "Ошибка ввода I/O при чтении файла с диска.\n", nil, "", Options{}},
+	})
+}

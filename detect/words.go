@@ -1215,7 +1215,7 @@ func (e *engine) wrapped(j int) bool {
 func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 	w := &e.words[k]
 	if w.letters == 1 {
-		return int(w.to)-int(w.from) == 1 && !e.tableCell(k) && !e.quoted(k) && e.loneWord(k, ctx) &&
+		return int(w.to)-int(w.from) == 1 && !e.tableCell(k) && !e.quoted(k) && (e.loneWord(k, ctx) || e.attached(k, ctx)) &&
 			coreLetter(lookalikeIn(e.cells[int(w.from)].r, ctx, false)) // "C" in Greek text is the language, not a lunate sigma
 	}
 	if w.letters > 3 || int(w.to)-int(w.from) != int(w.letters) || !e.followedByWord(k) || e.quoted(k) || e.mostlyUpper(w) {
@@ -1233,6 +1233,29 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 		key = utf8.AppendRune(key, unicode.ToLower(lookalikeIn(e.cells[j].r, ctx, false)))
 	}
 	return e.blockWords(ctx)[string(key)]
+}
+
+// attached reports whether the one letter of word k is joined to a word
+// of script ctx as part of it: an abbreviation beside a slash ("Мбит/с",
+// "КиБ/с", "с/у") or an ending in parentheses ("байт(а)", as "type(s)"
+// in English). Those letters are of the word's script, whatever their
+// neighbours on the line.
+func (e *engine) attached(k int, ctx class) bool {
+	cells := e.cells
+	from, to := int(e.words[k].from), int(e.words[k].to)
+	ofCtx := func(j int) bool { // a word in ctx's letters at word j
+		return j >= 0 && j < len(e.words) && e.words[j].simple && e.words[j].vote == ctx
+	}
+	if from >= 2 && cells[from-1].r == '(' && to < len(cells) && cells[to].r == ')' &&
+		k > 0 && int(e.words[k-1].to) == from-1 && ofCtx(k-1) {
+		return true
+	}
+	if from >= 2 && cells[from-1].r == '/' && k > 0 && int(e.words[k-1].to) == from-1 && ofCtx(k-1) &&
+		(to == len(cells) || cells[to].a&(aLetter|aDigit) == 0) {
+		return true
+	}
+	return to+1 < len(cells) && cells[to].r == '/' && k+1 < len(e.words) && int(e.words[k+1].from) == to+1 && ofCtx(k+1) &&
+		(from == 0 || cells[from-1].a&(aLetter|aDigit) == 0)
 }
 
 // followedByWord reports whether word k is followed by a space or two and
