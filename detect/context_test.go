@@ -360,3 +360,17 @@ func TestAttachedLetters(t *testing.T) {
 		{"latin on both sides of the slash", "Ошибка ввода I/O при чтении файла с диска.\n", nil, "", Options{}},
 	})
 }
+
+// Short words beside a mathematical sign may mix Greek and Latin letters
+// as a formula's symbols do, unless the block writes the word in Greek:
+// then it is a word of the sentence that a disguise touched.
+func TestWordsBesideSigns(t *testing.T) {
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	el := strings.Repeat("Η τιμή του αρχείου και η τιμή του καταλόγου σε κάθε σύστημα.\n", 2)
+	checkCases(t, []detectorCase{
+		{"a word before a sign", el + "Άδειες %03lo (χρειάζεται >=0755 κaι <=0775)\n", []wantFinding{in("a", "α")}, el + "Άδειες %03lo (χρειάζεται >=0755 και <=0775)\n", Options{RestoreSlips: true}},
+		{"a word before a placeholder", el + "Η τιμή τoυ <%s> πρέπει να είναι ακέραιος\n", []wantFinding{in("o", "ο")}, el + "Η τιμή του <%s> πρέπει να είναι ακέραιος\n", Options{RestoreSlips: true}},
+		{"a shared shape among the choices", el + "Αναφορές σφαλμάτων oε <%s>.\n", []wantFinding{in("o", "σ")}, el + "Αναφορές σφαλμάτων σε <%s>.\n", Options{RestoreSlips: true}},
+		{"symbols of a formula", el + "Η συνάρτηση αx + β είναι γραμμική.\n", nil, "", Options{}},
+	})
+}

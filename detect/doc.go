@@ -56,7 +56,8 @@
 //     each a word of its own, are a junction, not a disguise, when both
 //     scripts are in use nearby and the seam shows in the case of the
 //     letters ("ссылкойAll", "ПРЕФИКСab") or at an apostrophe ("sed'ом").
-//     Short words next to mathematical operators may mix Greek and Latin;
+//     Short words next to mathematical operators may mix Greek and Latin,
+//     unless the block writes the word in Greek ("κaι >=0755");
 //     printf directives and backslash escapes ("%sФайл", "\nСтрока") are
 //     syntax, not letters, and a multiplication sign between numbers is an
 //     operator.

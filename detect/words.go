@@ -727,8 +727,11 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	if len(classes) == 1 && classes[0] == cLatin {
 		e.latinAlternates(data, k)
 	}
-	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) {
-		return cNone // "αx + β", "kσ": formulas mix Latin and Greek letters
+	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) && !e.spelledIn(k, cGreek) {
+		// "αx + β", "kσ": formulas mix Latin and Greek letters. A word the
+		// block writes in Greek letters ("και >=0755", "του <%s>") is a
+		// word of the sentence beside a sign, not a symbol.
+		return cNone
 	}
 	if len(classes) == 1 && (classes[0] == cLatin && w.letters > 3 || classes[0] != cLatin && e.present(k, classes[0])) {
 		// Below, a Latin word is converted only into a short word of
@@ -1311,6 +1314,52 @@ func (e *engine) writtenAs(k int, t class) bool {
 		key = utf8.AppendRune(key, unicode.ToLower(r))
 	}
 	return e.blockWords(t)[string(key)]
+}
+
+// spelledIn reports whether word k, with each letter not of class t read
+// as any letter of t that shares its shape (a Latin o as ο or σ), can be a
+// word the block writes in t's own letters.
+func (e *engine) spelledIn(k int, t class) bool {
+	w := &e.words[k]
+	if int(w.to)-int(w.from) > 8 {
+		return false
+	}
+	known := e.blockWords(t)
+	var buf [8][]rune
+	choices := buf[:0]
+	for j := int(w.from); j < int(w.to); j++ {
+		c := e.cells[j]
+		if c.a&aLetter == 0 {
+			return false
+		}
+		if letterClass(c.a) == t {
+			choices = append(choices, []rune{unicode.ToLower(c.r)})
+			continue
+		}
+		var alts []rune
+		for _, r := range candidates(t, c.r) {
+			if letterClassOf(r) == t && unicode.IsLetter(r) {
+				alts = append(alts, unicode.ToLower(r))
+			}
+		}
+		if alts == nil {
+			return false
+		}
+		choices = append(choices, alts)
+	}
+	var try func(i int, key []byte) bool
+	try = func(i int, key []byte) bool {
+		if i == len(choices) {
+			return known[string(key)]
+		}
+		for _, r := range choices[i] {
+			if try(i+1, utf8.AppendRune(key, r)) {
+				return true
+			}
+		}
+		return false
+	}
+	return try(0, nil)
 }
 
 // blockWords returns the words of class c in the block written in plain
