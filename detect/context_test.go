@@ -155,6 +155,8 @@ func TestSpelledAsWritten(t *testing.T) {
 		{"omicron where pairs call for sigma", strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιoμηχανία της πόλης.\n",
 			[]wantFinding{in("o", "ο")}, strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιομηχανία της πόλης.\n", Options{RestoreSlips: true}},
 		{"a greek word the text writes", el + "Δώστε ένα όνομα yιa αυτόν τον δίσκο.\n", []wantFinding{in("y", "γ"), in("a", "α")}, el + "Δώστε ένα όνομα για αυτόν τον δίσκο.\n", Options{}},
+		{"only one script writes the word", "  -d, --delimiter=ЗНАК         Записите във входния поток се разделят със ЗНАК.\n  -e, --separator=ЗHAK          Разделител на записите.\n",
+			[]wantFinding{in("H", "Н"), in("A", "А"), in("K", "К")}, "  -d, --delimiter=ЗНАК         Записите във входния поток се разделят със ЗНАК.\n  -e, --separator=ЗНАК          Разделител на записите.\n", Options{}},
 		{"a lone letter before a wrapped line", strings.Replace(en, "for a\n", "for а\n", 1), []wantFinding{{report.LookalikeWord, "а", "a"}}, en, Options{}},
 		{"a plural ending", "The argument type(ѕ) are checked here.\n", []wantFinding{{report.LookalikeWord, "ѕ", "s"}}, "The argument type(s) are checked here.\n", Options{}},
 	})

@@ -51,11 +51,13 @@
 //     document's votes so far.
 //   - A word that mixes classes ("Belаrus", "рrосеss") is restored to the
 //     class that needs the fewest swaps among those whose letters all have a
-//     look-alike, preferring the context's class; a class the context shows
-//     no distinctive use of is never chosen. Two runs of different scripts,
-//     each a word of its own, are a junction, not a disguise, when both
-//     scripts are in use nearby and the seam shows in the case of the
-//     letters ("ссылкойAll", "ПРЕФИКСab") or at an apostrophe ("sed'ом").
+//     look-alike, preferring the context's class, unless the block writes
+//     the word in the letters of only one of them, which then wins; a
+//     class the context shows no distinctive use of is never chosen. Two
+//     runs of different scripts, each a word of its own, are a junction,
+//     not a disguise, when both scripts are in use nearby and the seam
+//     shows in the case of the letters ("ссылкойAll", "ПРЕФИКСab") or at
+//     an apostrophe ("sed'ом").
 //     Short words next to mathematical operators may mix Greek and Latin,
 //     unless the block writes the word in Greek ("κaι >=0755");
 //     printf directives and backslash escapes ("%sФайл", "\nСтрока") are

@@ -805,6 +805,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		// the same word elsewhere, in its own letters, wins ("yιa" is the
 		// Greek "για" the text is full of, not a Latin "yia").
 		target, bestScore = cNone, 1e9
+		written, nWritten := cNone, 0
 		for t := cLatin; t < numClasses; t++ {
 			if scores[t] == 0 {
 				continue
@@ -812,10 +813,17 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			score := scores[t] - 1
 			if score < 100 && e.writtenAs(k, t) {
 				score -= 1.5
+				written = t
+				nWritten++
 			}
 			if score < bestScore {
 				target, bestScore = t, score
 			}
+		}
+		if nWritten == 1 {
+			// Only one script writes the word: the count of swaps and the
+			// context only weigh explanations that are equally words.
+			target = written
 		}
 	}
 	w.intended = target
