@@ -335,18 +335,27 @@ func TestCapitalOpensLine(t *testing.T) {
 	})
 }
 
-// The letter model looks three letters back: after "κασ" the block writes
-// "α", though after "ασ" alone it writes "ι" more often.
+// The letter model looks more than two letters back: after "κασ" the block
+// writes "α", though after "ασ" alone it writes "ι" more often.
 func TestLetterModelOrder(t *testing.T) {
 	m := newLetterModel()
 	for _, w := range []string{"κασα", "κασα", "μασι", "μασι", "μασι"} {
 		m.add(append(append([]rune{0}, []rune(w)...), 0))
 	}
-	if a, i := m.prob('κ', 'α', 'σ', 'α'), m.prob('κ', 'α', 'σ', 'ι'); a <= i {
+	kas, as := []rune{0, 'κ', 'α', 'σ'}, []rune{0, 'α', 'σ'}
+	if a, i := m.prob(kas, 4, 'α'), m.prob(kas, 4, 'ι'); a <= i {
 		t.Errorf("after κασ: P(α) = %.3f, P(ι) = %.3f; want α likelier", a, i)
 	}
-	if a, i := m.prob(0, 'α', 'σ', 'α'), m.prob(0, 'α', 'σ', 'ι'); a >= i {
+	if a, i := m.prob(as, 3, 'α'), m.prob(as, 3, 'ι'); a >= i {
 		t.Errorf("after ασ alone: P(α) = %.3f, P(ι) = %.3f; want ι likelier", a, i)
+	}
+	// Four letters back: "λκασ" is followed by "α", "κασ" more often by "ι".
+	m = newLetterModel()
+	for _, w := range []string{"λκασα", "λκασα", "μκασι", "μκασι", "μκασι"} {
+		m.add(append(append([]rune{0}, []rune(w)...), 0))
+	}
+	if lkas := []rune{0, 'λ', 'κ', 'α', 'σ'}; m.prob(lkas, 5, 'α') <= m.prob(lkas, 5, 'ι') {
+		t.Errorf("after λκασ: α not likelier than ι")
 	}
 }
 

@@ -97,7 +97,7 @@
 //     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
 //     Outside Latin, a spelling the block writes wins, else the spelling
 //     its own letter statistics find likelier: how often each letter
-//     follows the three before it in the block's words, accents set aside,
+//     follows the four before it in the block's words, accents set aside,
 //     down to how the block alternates vowels, s and other consonants.
 //     A letter that has a final form is not chosen at the end of a word:
 //     Greek writes ς there, so a final Latin o is ο, never σ.

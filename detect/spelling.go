@@ -10,8 +10,8 @@ import (
 )
 
 // letterModel is the block's own model of how a script spells: how often
-// each letter follows the one, two or three before it in the block's words
-// of that script, word edges included. Where a Latin o may stand for σ or ο
+// each letter follows the one to four letters before it in the block's
+// words of that script, word edges included. Where a Latin o may stand for σ or ο
 // and the block does not write the word itself, the spelling the model
 // finds likelier wins: "ιστορικού" over "ιοτορικού", "όνομα" over
 // "όνσμα". Sequences the block never writes fall back to shorter ones, and
@@ -19,20 +19,21 @@ import (
 // the block alternates them, which every text of the script shows
 // whatever its subject.
 type letterModel struct {
-	uni       map[rune]int
-	bi        map[[2]rune]int
-	tri       map[[3]rune]int
-	biCtx     map[rune]int    // bigrams starting with a letter
-	biTypes   map[rune]int    // distinct letters after a letter
-	triCtx    map[[2]rune]int // trigrams starting with a pair
-	triTypes  map[[2]rune]int // distinct letters after a pair
-	quad      map[[4]rune]int
-	quadCtx   map[[3]rune]int // four-letter sequences starting with three
-	quadTypes map[[3]rune]int // distinct letters after three
-	kind      [numKinds][numKinds]int
-	kindCtx   [numKinds]int
-	inKind    [numKinds]int // letters of each kind
+	uni     map[rune]int
+	seqs    map[[maxOrder]rune]int     // sequences of 2 to maxOrder letters (see history)
+	ctx     map[[maxOrder - 1]rune]int // the same, one letter shorter: histories
+	types   map[[maxOrder - 1]rune]int // distinct letters after a history
+	kind    [numKinds][numKinds]int
+	kindCtx [numKinds]int
+	inKind  [numKinds]int // letters of each kind
 }
+
+// maxOrder is the longest sequence of letters the model counts: a stem's
+// worth of history, short enough that the block's words repeat it.
+const maxOrder = 5
+
+// noLetter pads the keys of sequences shorter than maxOrder.
+const noLetter = -2
 
 // Kinds of letter for the model's last resort.
 const (
@@ -123,11 +124,26 @@ func (e *engine) spelling(c class) *letterModel {
 }
 
 func newLetterModel() *letterModel {
-	return &letterModel{
-		uni: map[rune]int{}, bi: map[[2]rune]int{}, tri: map[[3]rune]int{},
-		biCtx: map[rune]int{}, biTypes: map[rune]int{}, triCtx: map[[2]rune]int{}, triTypes: map[[2]rune]int{},
-		quad: map[[4]rune]int{}, quadCtx: map[[3]rune]int{}, quadTypes: map[[3]rune]int{},
+	return &letterModel{uni: map[rune]int{}, seqs: map[[maxOrder]rune]int{}, ctx: map[[maxOrder - 1]rune]int{}, types: map[[maxOrder - 1]rune]int{}}
+}
+
+// history returns the key of the n letters of seq before i, padded in
+// front with noLetter.
+func history(seq []rune, i, n int) (h [maxOrder - 1]rune) {
+	for p := range h {
+		h[p] = noLetter
 	}
+	for p := 0; p < n; p++ {
+		h[maxOrder-2-p] = seq[i-1-p]
+	}
+	return h
+}
+
+// extend returns the key of history h followed by r.
+func extend(h [maxOrder - 1]rune, r rune) (k [maxOrder]rune) {
+	copy(k[:], h[:])
+	k[maxOrder-1] = r
+	return k
 }
 
 // add counts the letters of seq, a word between two edges (0).
@@ -144,61 +160,48 @@ func (m *letterModel) add(seq []rune) {
 		if p == unknownLetter {
 			continue
 		}
-		if m.bi[[2]rune{p, r}] == 0 {
-			m.biTypes[p]++
-		}
-		m.bi[[2]rune{p, r}]++
-		m.biCtx[p]++
 		m.kind[letterKind(p)][letterKind(r)]++
 		m.kindCtx[letterKind(p)]++
-		if i >= 2 && seq[i-2] != unknownLetter {
-			h := [2]rune{seq[i-2], p}
-			if m.tri[[3]rune{h[0], h[1], r}] == 0 {
-				m.triTypes[h]++
+		for n := 1; n < maxOrder && n <= i; n++ {
+			if seq[i-n] == unknownLetter || n > 1 && seq[i-n+1] == 0 {
+				break
 			}
-			m.tri[[3]rune{h[0], h[1], r}]++
-			m.triCtx[h]++
-			if i >= 3 && seq[i-3] != unknownLetter && seq[i-2] != 0 {
-				h := [3]rune{seq[i-3], seq[i-2], p}
-				if m.quad[[4]rune{h[0], h[1], h[2], r}] == 0 {
-					m.quadTypes[h]++
-				}
-				m.quad[[4]rune{h[0], h[1], h[2], r}]++
-				m.quadCtx[h]++
+			h := history(seq, i, n)
+			k := extend(h, r)
+			if m.seqs[k] == 0 {
+				m.types[h]++
 			}
+			m.seqs[k]++
+			m.ctx[h]++
 		}
 	}
 }
 
-// prob is the probability of letter r after z, a and b (0 for the edge of
-// the word, and for what lies before it), each order interpolated with the
-// one below by how many different letters the block writes after the same
-// history (Witten-Bell).
-func (m *letterModel) prob(z, a, b, r rune) float64 {
+// prob is the probability of letter r after the letters of seq before i
+// (0 for the edge of the word), each order interpolated with the one below
+// by how many different letters the block writes after the same history
+// (Witten-Bell).
+func (m *letterModel) prob(seq []rune, i int, r rune) float64 {
 	// Last resort: the kind of letter after the kind before, then the
 	// letter among its kind.
+	b := rune(0)
+	if i > 0 {
+		b = seq[i-1]
+	}
 	kb, kr := letterKind(b), letterKind(r)
 	p := float64(m.kind[kb][kr]+1) / float64(m.kindCtx[kb]+numKinds)
 	if r != 0 {
 		p *= float64(m.uni[r]+1) / float64(m.inKind[kr]+30)
 	}
-	if n := m.biCtx[b]; n > 0 {
-		t := float64(m.biTypes[b])
-		p = (float64(m.bi[[2]rune{b, r}]) + t*p) / (float64(n) + t)
-	}
-	if b == 0 {
-		return p
-	}
-	if n := m.triCtx[[2]rune{a, b}]; n > 0 {
-		t := float64(m.triTypes[[2]rune{a, b}])
-		p = (float64(m.tri[[3]rune{a, b, r}]) + t*p) / (float64(n) + t)
-	}
-	if a == 0 {
-		return p
-	}
-	if n := m.quadCtx[[3]rune{z, a, b}]; n > 0 {
-		t := float64(m.quadTypes[[3]rune{z, a, b}])
-		p = (float64(m.quad[[4]rune{z, a, b, r}]) + t*p) / (float64(n) + t)
+	for n := 1; n < maxOrder && n <= i; n++ {
+		if seq[i-n] == unknownLetter || n > 1 && seq[i-n+1] == 0 {
+			break // no longer history than the word's edge
+		}
+		h := history(seq, i, n)
+		if c := m.ctx[h]; c > 0 {
+			t := float64(m.types[h])
+			p = (float64(m.seqs[extend(h, r)]) + t*p) / (float64(c) + t)
+		}
 	}
 	return p
 }
@@ -207,22 +210,16 @@ func (m *letterModel) prob(z, a, b, r rune) float64 {
 // of the model's script; 0 for a character that is not one, which counts
 // as an edge).
 func (m *letterModel) logProb(seq []rune) float64 {
+	w := make([]rune, 0, len(seq)+2)
+	w = append(w, 0)
+	w = append(w, seq...)
+	w = append(w, 0)
 	s := 0.0
-	z, a, b := rune(0), rune(0), rune(0)
-	for i := 0; i <= len(seq); i++ {
-		r := rune(0)
-		if i < len(seq) {
-			r = seq[i]
-		}
-		if r == 0 && b == 0 {
-			z, a = 0, 0
+	for i := 1; i < len(w); i++ {
+		if w[i] == 0 && w[i-1] == 0 {
 			continue
 		}
-		s += math.Log(m.prob(z, a, b, r))
-		z, a, b = a, b, r
-		if r == 0 {
-			z, a = 0, 0
-		}
+		s += math.Log(m.prob(w, i, w[i]))
 	}
 	return s
 }
