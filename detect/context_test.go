@@ -178,6 +178,9 @@ func TestPrepositionsInTechnicalText(t *testing.T) {
 		{"before a number", "Кодът за изход e 0, ако всички числа на входа са верни.\n", []wantFinding{lw("e", "е")}, "Кодът за изход е 0, ако всички числа на входа са верни.\n", Options{}},
 		{"before an option", "Параметр --check не поддерживается c --algorithm=sysv в этой версии программы.\n", []wantFinding{lw("c", "с")}, "Параметр --check не поддерживается с --algorithm=sysv в этой версии программы.\n", Options{}},
 		{"before a placeholder", "Показать содержимое раздела c <номером> в шестнадцатеричном виде.\n", []wantFinding{lw("c", "с")}, "Показать содержимое раздела с <номером> в шестнадцатеричном виде.\n", Options{}},
+		{"across a name", "Когато е включено, левият Ctrl e Meta за всички програми в системата.\n", []wantFinding{lw("e", "е")}, "Когато е включено, левият Ctrl е Meta за всички програми в системата.\n", Options{}},
+		{"across a quoted option", "      --author               c „-l“ извежда автора на всеки файл\n", []wantFinding{lw("c", "с")}, "      --author               с „-l“ извежда автора на всеки файл\n", Options{}},
+		{"a name on the line before", "Левият Ctrl\ne Meta\n", nil, "", Options{}},
 		{"before a quoted sign", "Форматиращият низ трябва да започва c „+“.\n", []wantFinding{lw("c", "с")}, "Форматиращият низ трябва да започва с „+“.\n", Options{}},
 	})
 }

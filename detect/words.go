@@ -1176,7 +1176,8 @@ func (e *engine) directiveAfter(j int) bool {
 }
 
 // amongWords reports whether word k stands in a sentence of script c: the
-// word after it is of c (or a format directive, "с %s"), and neither
+// word after it is of c (or a format directive, "с %s"), or the one before
+// it, or one across a name on the same line, and neither
 // neighbour is another word of one Latin letter ("l c c c", "b, h, s и d"
 // list letters).
 func (e *engine) amongWords(k int, c class) bool {
@@ -1200,7 +1201,34 @@ func (e *engine) amongWords(k int, c class) bool {
 	if k+1 < len(words) && (words[k+1].vote == c || e.directiveAfter(int(words[k].to))) {
 		return true
 	}
-	return k > 0 && words[k-1].vote == c && int(words[k-1].to) >= int(words[k].from)-3
+	if k > 0 && words[k-1].vote == c && int(words[k-1].to) >= int(words[k].from)-3 {
+		return true
+	}
+	// Across one name or option of a sentence of c: "Левият Ctrl е Meta",
+	// "с „-l“ извежда". The words on both sides of the name are on the
+	// word's line, the name a word of two letters or more.
+	sameLine := func(a, b int) bool {
+		for j := int(words[a].to); j < int(words[b].from); j++ {
+			if e.cells[j].r == '\n' {
+				return false
+			}
+		}
+		return true
+	}
+	if k > 1 && words[k-2].vote == c && words[k-1].letters >= 2 && sameLine(k-2, k) {
+		return true
+	}
+	return k+2 < len(words) && words[k+2].vote == c && words[k+1].vote != c && e.quotedAfter(k) && sameLine(k, k+2)
+}
+
+// quotedAfter reports whether word k is followed by a space and an opening
+// quotation mark.
+func (e *engine) quotedAfter(k int) bool {
+	j := int(e.words[k].to)
+	for j < len(e.cells) && e.cells[j].r == ' ' {
+		j++
+	}
+	return j > int(e.words[k].to) && j < len(e.cells) && strings.ContainsRune("„«\"“‘'", e.cells[j].r)
 }
 
 // wrapped reports whether the line break at cell j wraps running text:
