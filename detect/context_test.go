@@ -388,3 +388,17 @@ func TestWordsBesideSigns(t *testing.T) {
 		{"symbols of a formula", el + "Η συνάρτηση αx + β είναι γραμμική.\n", nil, "", Options{}},
 	})
 }
+
+// The ending of an ordinal is written in the script of the text: after a
+// hyphen in Russian and Bulgarian ("6-о", "4-х"), against the digits in
+// Greek ("3ο"). Letters against digits are otherwise numbers and units.
+func TestOrdinalEndings(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	el := "Το αριστερό Win επιλέγει 5ο επίπεδο και το δεξί Alt το 3ο επίπεδο.\n"
+	checkCases(t, []detectorCase{
+		{"after a hyphen", "Интервал без разделяне на 6-o ниво (с Ctrl+Shift)\n", []wantFinding{lw("o", "о")}, "Интервал без разделяне на 6-о ниво (с Ctrl+Shift)\n", Options{}},
+		{"against the digits in greek", el + "Το Caps Lock επιλέγει 3o επίπεδο.\n", []wantFinding{lw("o", "ο")}, el + "Το Caps Lock επιλέγει 3ο επίπεδο.\n", Options{RestoreSlips: true}},
+		{"a file name", "не вдалося знайти ia64-ic.tbl для читання\n", nil, "", Options{}},
+		{"numbers and units", "значение 0x1F и размер 10b в байтах для этого поля\n", nil, "", Options{}},
+	})
+}

@@ -86,7 +86,8 @@
 //     nor among letters that name things (a nearby "b" or "x" that no
 //     language writes as a word); or a letter joined to a word of that
 //     script by a slash or in parentheses (a unit, "Мбит/с"; an ending,
-//     "байт(а)"); or a word of two or three letters that the block also
+//     "байт(а)"); or the ending of an ordinal after a number ("6-о",
+//     "3ο"); or a word of two or three letters that the block also
 //     writes in that script's letters ("ca" for Bulgarian "са"), between
 //     words of that script. "по оси X," and „b“ name things; "Max c
 //     увеличенным" is a disguised "с".

@@ -1253,6 +1253,9 @@ func (e *engine) wrapped(j int) bool {
 // word; the others are still there in their own letters.
 func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 	w := &e.words[k]
+	if e.ordinalEnding(k) {
+		return true
+	}
 	if w.letters == 1 {
 		return int(w.to)-int(w.from) == 1 && !e.tableCell(k) && !e.quoted(k) && (e.loneWord(k, ctx) || e.attached(k, ctx)) &&
 			coreLetter(lookalikeIn(e.cells[int(w.from)].r, ctx, false)) // "C" in Greek text is the language, not a lunate sigma
@@ -1272,6 +1275,44 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 		key = utf8.AppendRune(key, unicode.ToLower(lookalikeIn(e.cells[j].r, ctx, false)))
 	}
 	return e.blockWords(ctx)[string(key)]
+}
+
+// ordinalEnding reports whether word k is the ending of an ordinal: one
+// or two small letters written after a number, directly ("3ο", "5ο" in
+// Greek) or after a hyphen ("6-о", "3-е", "4-х" in Russian and
+// Bulgarian). The ending is a word's ending, in the script of the text.
+func (e *engine) ordinalEnding(k int) bool {
+	w := &e.words[k]
+	cells := e.cells
+	from, to := int(w.from), int(w.to)
+	j := from
+	for j < to && cells[j].a&aDigit != 0 {
+		j++
+	}
+	if j == from {
+		// After a hyphen: the number before it stands alone ("6-о", not
+		// the "ia64-ic" of a file name).
+		d := from - 2
+		for d >= 0 && cells[d].a&aDigit != 0 {
+			d--
+		}
+		if d == from-2 || cells[from-1].r != '-' || d >= 0 && cells[d].a&(aLetter|aMark) != 0 {
+			return false
+		}
+	}
+	if j > from {
+		// Written against the digits, only the Greek ο is an ending:
+		// "0x", "10b", "21e" are numbers and units.
+		return j+1 == to && cells[j].r == 'o' && (to == len(cells) || cells[to].a&(aLetter|aDigit) == 0)
+	}
+	n := 0
+	for ; j < to; j++ {
+		if cells[j].a&aLower == 0 || cells[j].a&aLetter == 0 {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 2 && (to == len(cells) || cells[to].a&(aLetter|aDigit) == 0)
 }
 
 // attached reports whether the one letter of word k is joined to a word
