@@ -402,3 +402,15 @@ func TestOrdinalEndings(t *testing.T) {
 		{"numbers and units", "значение 0x1F и размер 10b в байтах для этого поля\n", nil, "", Options{}},
 	})
 }
+
+// The function words of a language (articles, prepositions, conjunctions,
+// short pronouns) are known without the block writing them elsewhere.
+func TestFunctionWords(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"a russian particle", "Файл найден, но He удалось открыть его для записи.\n", []wantFinding{lw("H", "Н"), lw("e", "е")}, "Файл найден, но Не удалось открыть его для записи.\n", Options{}},
+		{"a greek particle", "Η ρύθμιση θa γίνει αργότερα από τον διαχειριστή.\n", []wantFinding{in("a", "α")}, "Η ρύθμιση θα γίνει αργότερα από τον διαχειριστή.\n", Options{}},
+		{"a greek preposition with a shared shape", "Υποβάλετε αναφορές oε αυτή τη διεύθυνση.\n", []wantFinding{in("o", "σ")}, "Υποβάλετε αναφορές σε αυτή τη διεύθυνση.\n", Options{}},
+	})
+}

@@ -88,8 +88,9 @@
 //     script by a slash or in parentheses (a unit, "Мбит/с"; an ending,
 //     "байт(а)"); or the ending of an ordinal after a number ("6-о",
 //     "3ο"); or a word of two or three letters that the block also
-//     writes in that script's letters ("ca" for Bulgarian "са"), between
-//     words of that script. "по оси X," and „b“ name things; "Max c
+//     writes in that script's letters ("ca" for Bulgarian "са"), or a
+//     function word of its languages (articles, prepositions, conjunctions:
+//     "ero" for "его"), between words of that script. "по оси X," and „b“ name things; "Max c
 //     увеличенным" is a disguised "с".
 //   - Mixed words are judged first, and their verdict becomes their vote, so
 //     that a lone letter is judged among what its neighbours really are.

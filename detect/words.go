@@ -1440,7 +1440,8 @@ func (e *engine) spelledIn(k int, t class) bool {
 }
 
 // blockWords returns the words of class c in the block written in plain
-// letters of c only, in small letters, built on first use.
+// letters of c only, in small letters, with the function words of c's
+// languages, built on first use.
 func (e *engine) blockWords(c class) map[string]bool {
 	if e.known[c] != nil {
 		return e.known[c]
@@ -1458,8 +1459,27 @@ func (e *engine) blockWords(c class) map[string]bool {
 		}
 		m[string(key)] = true
 	}
+	for _, w := range strings.Fields(functionWords[c]) {
+		m[w] = true
+	}
 	e.known[c] = m
 	return m
+}
+
+// functionWords are the short articles, prepositions, conjunctions,
+// particles and pronouns of the languages written in each script (Greek;
+// Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian), a
+// closed class as oneLetterWords is: the words every text uses, whatever
+// its subject, so that a disguised one is known where the block writes it
+// nowhere else ("ero" for "его", "oε" for "σε", "θa" for "θα").
+var functionWords = [numClasses]string{
+	cGreek: "το οι τα τη την τον του της των τις τους σε στο στα στη στην στον στις στους " +
+		"για και κι να θα αν με ως μη μην ή ότι πως που μου σου μας σας τους ένα μια",
+	cCyrillic: "на не но ни из от по со ко во до за же ли бы да их ее её его ей им он она оно они мы вы ты " +
+		"то та те тот это как так что все всё уже еще ещё или при без для под над про об обо " +
+		"але та чи що як це від її їх вже ще його " +
+		"се са че ще си ги го ме ни ви със във към при кой тя " +
+		"од су је ќе ја",
 }
 
 // oneLetterWords are the words of one letter in the Cyrillic and Greek
