@@ -404,13 +404,17 @@ func TestOrdinalEndings(t *testing.T) {
 }
 
 // The function words of a language (articles, prepositions, conjunctions,
-// short pronouns) are known without the block writing them elsewhere.
+// short pronouns) are known without the block writing them elsewhere; a
+// Latin word on the line before, or across the gap of a table's columns,
+// does not put them in an English sentence.
 func TestFunctionWords(t *testing.T) {
 	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
 	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	checkCases(t, []detectorCase{
 		{"a russian particle", "Файл найден, но He удалось открыть его для записи.\n", []wantFinding{lw("H", "Н"), lw("e", "е")}, "Файл найден, но Не удалось открыть его для записи.\n", Options{}},
 		{"a greek particle", "Η ρύθμιση θa γίνει αργότερα από τον διαχειριστή.\n", []wantFinding{in("a", "α")}, "Η ρύθμιση θα γίνει αργότερα από τον διαχειριστή.\n", Options{}},
+		{"across a column gap", "  -T, --exclude-table=PATTERN  va ΜΗΝ αποθέτει τους καθορισμένους πίνακες\n", []wantFinding{lw("v", "ν"), lw("a", "α")}, "  -T, --exclude-table=PATTERN  να ΜΗΝ αποθέτει τους καθορισμένους πίνακες\n", Options{}},
+		{"on the line after a latin word", "Να σταλεί το σήμα; (y/N) \nTo όνομα του αρχείου δεν υπάρχει.\n", []wantFinding{lw("T", "Τ"), lw("o", "ο")}, "Να σταλεί το σήμα; (y/N) \nΤο όνομα του αρχείου δεν υπάρχει.\n", Options{}},
 		{"a greek preposition with a shared shape", "Υποβάλετε αναφορές oε αυτή τη διεύθυνση.\n", []wantFinding{in("o", "σ")}, "Υποβάλετε αναφορές σε αυτή τη διεύθυνση.\n", Options{}},
 	})
 }

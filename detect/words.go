@@ -1264,9 +1264,11 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 		return false
 	}
 	// Between words of ctx: Serbian writes "je" in Latin sentences and
-	// "је" in Cyrillic ones, and quotes English ("set a hint to").
+	// "је" in Cyrillic ones, and quotes English ("set a hint to"). A word
+	// on the line before, or across the gap of a table's columns
+	// ("PATTERN  να"), is not in the same sentence.
 	if from := int(w.from); from > 0 && !strings.ContainsRune(" \n(", e.cells[from-1].r) || !e.amongWords(k, ctx) ||
-		k > 0 && e.words[k-1].vote != ctx && int(e.words[k-1].to) >= from-3 {
+		k > 0 && e.words[k-1].vote != ctx && int(e.words[k-1].to) >= from-3 && !e.columnGap(int(e.words[k-1].to), from) {
 		return false
 	}
 	var buf [12]byte
@@ -1336,6 +1338,25 @@ func (e *engine) attached(k int, ctx class) bool {
 	}
 	return to+1 < len(cells) && cells[to].r == '/' && k+1 < len(e.words) && int(e.words[k+1].from) == to+1 && ofCtx(k+1) &&
 		(from == 0 || cells[from-1].a&(aLetter|aDigit) == 0)
+}
+
+// columnGap reports whether cells [from, to) break a sentence: a line
+// break, or two blanks or more, as between the columns of a table.
+func (e *engine) columnGap(from, to int) bool {
+	blanks := 0
+	for j := from; j < to; j++ {
+		switch e.cells[j].r {
+		case '\n':
+			return true
+		case ' ', '\t':
+			if blanks++; blanks >= 2 {
+				return true
+			}
+		default:
+			blanks = 0
+		}
+	}
+	return false
 }
 
 // followedByWord reports whether word k is followed by a space or two and
