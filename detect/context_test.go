@@ -418,3 +418,14 @@ func TestFunctionWords(t *testing.T) {
 		{"a greek preposition with a shared shape", "Υποβάλετε αναφορές oε αυτή τη διεύθυνση.\n", []wantFinding{in("o", "σ")}, "Υποβάλετε αναφορές σε αυτή τη διεύθυνση.\n", Options{}},
 	})
 }
+
+// A short word between two words of a script on its line is in their
+// sentence, whatever the untranslated English around it.
+func TestSentenceBeforeNeighbourhood(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	en := "Whether the input focus is drawn around the widget\nThe height of the layout in pixels\n"
+	checkCases(t, []detectorCase{
+		{"between two macedonian words", en + "Големината на иконите e поставена\n" + en, []wantFinding{lw("e", "е")}, en + "Големината на иконите е поставена\n" + en, Options{}},
+		{"a latin word beside it", en + "Големината на иконите e set\n" + en, nil, "", Options{}},
+	})
+}

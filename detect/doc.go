@@ -90,8 +90,10 @@
 //     "3ο"); or a word of two or three letters that the block also
 //     writes in that script's letters ("ca" for Bulgarian "са"), or a
 //     function word of its languages (articles, prepositions, conjunctions:
-//     "ero" for "его"), between words of that script. "по оси X," and „b“ name things; "Max c
-//     увеличенным" is a disguised "с".
+//     "ero" for "его"), between words of that script. "по оси X," and „b“
+//     name things; "Max c увеличенным" is a disguised "с". A short word
+//     between two distinctive words of one script on its line is judged in
+//     that script's context, however much English the lines around it hold.
 //   - Mixed words are judged first, and their verdict becomes their vote, so
 //     that a lone letter is judged among what its neighbours really are.
 //   - Where several letters share a prototype (I and l, σ and ο), the one

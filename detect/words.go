@@ -749,6 +749,15 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		}
 	}
 	w.intended = classes[0]
+	if len(classes) == 1 && classes[0] == cLatin && ctx == cLatin && w.letters <= 3 {
+		// The sentence before the neighbourhood: a short word between two
+		// words of another script on its line is in their sentence, however
+		// much English the lines around it hold ("иконите е поставено"
+		// among a catalogue's untranslated messages).
+		if y := e.sentenceClass(k); y != cNone {
+			ctx, best = y, 1.5
+		}
+	}
 	if len(classes) == 1 {
 		x := classes[0]
 		if ctx == cNone || ctx == x || ctx == cOther || best < 1.5 || !e.feasible(w, ctx) {
@@ -1338,6 +1347,24 @@ func (e *engine) attached(k int, ctx class) bool {
 	}
 	return to+1 < len(cells) && cells[to].r == '/' && k+1 < len(e.words) && int(e.words[k+1].from) == to+1 && ofCtx(k+1) &&
 		(from == 0 || cells[from-1].a&(aLetter|aDigit) == 0)
+}
+
+// sentenceClass returns the class of the words on both sides of word k
+// on its line, when both are distinctive words of one script other than
+// Latin, or cNone.
+func (e *engine) sentenceClass(k int) class {
+	if k == 0 || k+1 >= len(e.words) {
+		return cNone
+	}
+	a, b := &e.words[k-1], &e.words[k+1]
+	y := a.vote
+	if y == cLatin || y == cNone || y == cOther || b.vote != y || a.weight < 1 || b.weight < 1 {
+		return cNone
+	}
+	if e.columnGap(int(a.to), int(e.words[k].from)) || e.columnGap(int(e.words[k].to), int(b.from)) {
+		return cNone
+	}
+	return y
 }
 
 // columnGap reports whether cells [from, to) break a sentence: a line
