@@ -318,7 +318,7 @@ func TestSpellingModel(t *testing.T) {
 
 // A message of a catalogue opens with an article or a preposition as a
 // sentence does: a Latin capital that opens a line stands for the
-// one-letter word where it opens no other line or the block opens more
+// one-letter word where it opens no other line or the block opens as many
 // lines with that word in its own letters, and the text shows a disguise
 // beyond one typing slip.
 func TestCapitalOpensLine(t *testing.T) {
@@ -334,6 +334,7 @@ func TestCapitalOpensLine(t *testing.T) {
 		{"after a format directive and a colon", el + disguised + "%s: O χρήστης υπάρχει ήδη\n", []wantFinding{in("o", "ο"), in("o", "ο"), lw("O", "Ο")}, el + restored + "%s: Ο χρήστης υπάρχει ήδη\n", Options{}},
 		{"a name opens more lines than the word", sr, []wantFinding{in("o", "о"), in("o", "о")}, strings.ReplaceAll(sr, "o", "о"), Options{}},
 		{"no disguise besides it", el + "H διεύθυνση του συνδέσμου\n", nil, "", Options{}},
+		{"as many lines as the word", el + disguised + "H διεύθυνση του συνδέσμου\nH αρχική θέση του παραθύρου\nH άδεια του προγράμματος\n", []wantFinding{in("o", "ο"), in("o", "ο"), lw("H", "Η"), lw("H", "Η"), lw("H", "Η")}, el + restored + "Η διεύθυνση του συνδέσμου\nΗ αρχική θέση του παραθύρου\nΗ άδεια του προγράμματος\n", Options{}},
 		{"the only line the Latin letter opens", bg + "B голо хранилище не може да се извърши тази операция\n", []wantFinding{in("o", "о"), in("o", "о"), lw("B", "В")}, strings.ReplaceAll(bg, "o", "о") + "В голо хранилище не може да се извърши тази операция\n", Options{}},
 	})
 }

@@ -80,8 +80,8 @@
 //     directive, or the one before it, also across one name on its line:
 //     "Ctrl е Meta", "с „-l“ извежда"), capitalised only at a sentence
 //     start (or at the start of a line or after a colon, as messages open,
-//     where the Latin letter opens no other line or the block opens more
-//     lines with the word in its own letters, and the text shows more
+//     where the Latin letter opens no other line or the block opens as
+//     many lines with the word in its own letters, and the text shows more
 //     than one look-alike), not in a list of letters
 //     nor among letters that name things (a nearby "b" or "x" that no
 //     language writes as a word); or a letter joined to a word of that

@@ -1075,9 +1075,9 @@ func (e *engine) loneWord(k int, ctx class) bool {
 	}
 	// A line of a catalogue, or what follows "%s: ", opens with the word
 	// as a sentence does: the capital stands for it where the Latin
-	// letter opens no other line, or where the block opens more lines
-	// with that word in its own letters ("Η λήψη", "Ο τύπος") than with
-	// the Latin letter. A disguise swaps some of them; a name is written
+	// letter opens no other line, or where the block opens at least as
+	// many lines with that word in its own letters ("Η λήψη", "Ο τύπος")
+	// as with the Latin letter. A disguise swaps some of them; a name is written
 	// the same way every time ("Y поравнање" for an axis, four times
 	// beside one "У реду"). This is weaker evidence than a sentence, so
 	// the text must already show a disguise: more than the one look-alike
@@ -1086,7 +1086,7 @@ func (e *engine) loneWord(k int, ctx class) bool {
 		return false
 	}
 	opens := e.lineOpeners()
-	return opens[cells[from].r] == 1 || opens[lookalikeIn(cells[from].r, ctx, true)] > opens[cells[from].r]
+	return opens[cells[from].r] == 1 || opens[lookalikeIn(cells[from].r, ctx, true)] >= opens[cells[from].r]
 }
 
 // disguiseShown reports whether the document so far, or the block before
