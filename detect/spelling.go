@@ -2,7 +2,6 @@ package detect
 
 import (
 	"math"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,18 +10,17 @@ import (
 
 // letterModel is the block's own model of how a script spells: how often
 // each letter follows the one to four letters before it in the block's
-// words of that script, word edges included. Where a Latin o may stand for σ or ο
-// and the block does not write the word itself, the spelling the model
-// finds likelier wins: "ιστορικού" over "ιοτορικού", "όνομα" over
+// words of that script, word edges included. Where a Latin o may stand for
+// σ or ο and the block does not write the word itself, the spelling the
+// model finds likelier wins: "ιστορικού" over "ιοτορικού", "όνομα" over
 // "όνσμα". Sequences the block never writes fall back to shorter ones, and
 // at the bottom to the kinds of letter (vowel, s, other consonant) and how
 // the block alternates them, which every text of the script shows
 // whatever its subject.
 type letterModel struct {
 	uni     map[rune]int
-	seqs    map[[maxOrder]rune]int     // sequences of 2 to maxOrder letters (see history)
-	ctx     map[[maxOrder - 1]rune]int // the same, one letter shorter: histories
-	types   map[[maxOrder - 1]rune]int // distinct letters after a history
+	seqs    map[uint64]int32   // sequences of 2 to maxOrder letters (see pushed)
+	hist    map[uint64]history // the same, one letter shorter
 	kind    [numKinds][numKinds]int
 	kindCtx [numKinds]int
 	inKind  [numKinds]int // letters of each kind
@@ -32,8 +30,31 @@ type letterModel struct {
 // worth of history, short enough that the block's words repeat it.
 const maxOrder = 5
 
-// noLetter pads the keys of sequences shorter than maxOrder.
-const noLetter = -2
+// Sequences are keyed by their letters, 12 bits each (the scripts the
+// model is for lie below U+0800; maxOrder letters fit in 64 bits), the
+// last letter lowest; the places of a history shorter than maxOrder-1
+// letters hold noLetter. Integer keys keep counting a block cheap.
+const (
+	letterBits = 12
+	letterMask = 1<<letterBits - 1
+	noLetter   = letterMask
+	allPad     = 1<<(letterBits*(maxOrder-1)) - 1 // a history of no letters
+)
+
+// code is the key's code for r: a letter, or 0 for the edge of a word.
+func code(r rune) uint64 {
+	if r < 0 || r >= noLetter {
+		return noLetter - 1 // out of the scripts' range: one shared code
+	}
+	return uint64(r)
+}
+
+// pushed returns history h (of n-1 letters) with letter r put before them,
+// at place n.
+func pushed(h uint64, n int, r rune) uint64 {
+	sh := uint(letterBits * (n - 1))
+	return h&^(letterMask<<sh) | code(r)<<sh
+}
 
 // Kinds of letter for the model's last resort.
 const (
@@ -74,16 +95,26 @@ func baseLetter(r rune) rune {
 // letterKind returns whether r (a base letter, see baseLetter) is a vowel,
 // an s, another consonant or the edge of a word (0).
 func letterKind(r rune) int {
-	switch {
-	case r == 0:
-		return kEdge
-	case strings.ContainsRune(vowels, r):
-		return kVowel
-	case strings.ContainsRune(sibilants, r):
-		return kSibilant
+	if r >= 0 && r < rune(len(kinds)) {
+		return int(kinds[r])
 	}
 	return kConsonant
 }
+
+// kinds holds letterKind for the code points below U+0800.
+var kinds = func() (t [0x800]uint8) {
+	for r := range t {
+		t[r] = kConsonant
+	}
+	t[0] = kEdge
+	for _, r := range vowels {
+		t[r] = kVowel
+	}
+	for _, r := range sibilants {
+		t[r] = kSibilant
+	}
+	return t
+}()
 
 // unknownLetter stands in a word for a letter the model cannot tell (a
 // look-alike of two letters): sequences through it are not counted.
@@ -97,6 +128,9 @@ func (e *engine) spelling(c class) *letterModel {
 		return e.model[c]
 	}
 	m := newLetterModel()
+	// Most sequences of a block are new ones: size the tables once.
+	m.seqs = make(map[uint64]int32, len(e.cells))
+	m.hist = make(map[uint64]history, len(e.cells)/2)
 	var seq []rune
 	for i := range e.words {
 		w := &e.words[i]
@@ -123,27 +157,12 @@ func (e *engine) spelling(c class) *letterModel {
 	return m
 }
 
+// history counts the sequences that start with a history, and how many
+// different letters follow it.
+type history struct{ n, types int32 }
+
 func newLetterModel() *letterModel {
-	return &letterModel{uni: map[rune]int{}, seqs: map[[maxOrder]rune]int{}, ctx: map[[maxOrder - 1]rune]int{}, types: map[[maxOrder - 1]rune]int{}}
-}
-
-// history returns the key of the n letters of seq before i, padded in
-// front with noLetter.
-func history(seq []rune, i, n int) (h [maxOrder - 1]rune) {
-	for p := range h {
-		h[p] = noLetter
-	}
-	for p := 0; p < n; p++ {
-		h[maxOrder-2-p] = seq[i-1-p]
-	}
-	return h
-}
-
-// extend returns the key of history h followed by r.
-func extend(h [maxOrder - 1]rune, r rune) (k [maxOrder]rune) {
-	copy(k[:], h[:])
-	k[maxOrder-1] = r
-	return k
+	return &letterModel{uni: map[rune]int{}, seqs: map[uint64]int32{}, hist: map[uint64]history{}}
 }
 
 // add counts the letters of seq, a word between two edges (0).
@@ -162,17 +181,21 @@ func (m *letterModel) add(seq []rune) {
 		}
 		m.kind[letterKind(p)][letterKind(r)]++
 		m.kindCtx[letterKind(p)]++
+		h := uint64(allPad)
 		for n := 1; n < maxOrder && n <= i; n++ {
 			if seq[i-n] == unknownLetter || n > 1 && seq[i-n+1] == 0 {
 				break
 			}
-			h := history(seq, i, n)
-			k := extend(h, r)
-			if m.seqs[k] == 0 {
-				m.types[h]++
+			h = pushed(h, n, seq[i-n])
+			k := h<<letterBits | code(r)
+			c := m.seqs[k]
+			m.seqs[k] = c + 1
+			hs := m.hist[h]
+			hs.n++
+			if c == 0 {
+				hs.types++
 			}
-			m.seqs[k]++
-			m.ctx[h]++
+			m.hist[h] = hs
 		}
 	}
 }
@@ -193,14 +216,15 @@ func (m *letterModel) prob(seq []rune, i int, r rune) float64 {
 	if r != 0 {
 		p *= float64(m.uni[r]+1) / float64(m.inKind[kr]+30)
 	}
+	h := uint64(allPad)
 	for n := 1; n < maxOrder && n <= i; n++ {
 		if seq[i-n] == unknownLetter || n > 1 && seq[i-n+1] == 0 {
 			break // no longer history than the word's edge
 		}
-		h := history(seq, i, n)
-		if c := m.ctx[h]; c > 0 {
-			t := float64(m.types[h])
-			p = (float64(m.seqs[extend(h, r)]) + t*p) / (float64(c) + t)
+		h = pushed(h, n, seq[i-n])
+		if hs := m.hist[h]; hs.n > 0 {
+			t := float64(hs.types)
+			p = (float64(m.seqs[h<<letterBits|code(r)]) + t*p) / (float64(hs.n) + t)
 		}
 	}
 	return p
