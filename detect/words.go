@@ -755,7 +755,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		// much English the lines around it hold ("иконите е поставено"
 		// among a catalogue's untranslated messages).
 		if y := e.sentenceClass(k); y != cNone {
-			ctx, best = y, 1.5
+			ctx, best = y, 1.5 // the two words' votes, at least
 		}
 	}
 	if len(classes) == 1 {
@@ -1077,11 +1077,11 @@ func (e *engine) loneWord(k int, ctx class) bool {
 	// as a sentence does: the capital stands for it where the Latin
 	// letter opens no other line, or where the block opens at least as
 	// many lines with that word in its own letters ("Η λήψη", "Ο τύπος")
-	// as with the Latin letter. A disguise swaps some of them; a name is written
-	// the same way every time ("Y поравнање" for an axis, four times
-	// beside one "У реду"). This is weaker evidence than a sentence, so
-	// the text must already show a disguise: more than the one look-alike
-	// of a typing slip (see slips).
+	// as with the Latin letter. A disguise swaps some of them; a name is
+	// written the same way every time ("Y поравнање" for an axis, four
+	// times beside one "У реду"). This is weaker evidence than a
+	// sentence, so the text must already show a disguise: more than the
+	// one look-alike of a typing slip (see slips).
 	if !e.opensLine(from) || !e.disguiseShown() {
 		return false
 	}
@@ -1255,10 +1255,12 @@ func (e *engine) wrapped(j int) bool {
 }
 
 // shortWordOf reports whether word k, written in Latin look-alikes in text
-// of script ctx, stands for a word of ctx: a one-letter preposition or
-// conjunction (see loneWord), or a word of two or three letters that the
-// block writes elsewhere in ctx letters ("ca" for Bulgarian "са", "He"
-// for "Не"), followed by a word. Disguises swap some occurrences of a
+// of script ctx, stands for a word of ctx: the ending of an ordinal (see
+// ordinalEnding), a one-letter preposition or conjunction (see loneWord)
+// or a letter attached to a word of ctx (see attached), or a word of two
+// or three letters that the block writes elsewhere in ctx letters ("ca"
+// for Bulgarian "са", "He" for "Не") or that is a function word of ctx's
+// languages, followed by a word. Disguises swap some occurrences of a
 // word; the others are still there in their own letters.
 func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 	w := &e.words[k]
