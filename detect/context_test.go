@@ -179,6 +179,8 @@ func TestSpelledAsWritten(t *testing.T) {
 		{"omicron where pairs call for sigma", strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιoμηχανία της πόλης.\n",
 			[]wantFinding{in("o", "ο")}, strings.Repeat("Ο ρεαλισμός και ο ιδεαλισμός είναι ισμοί της εποχής. ", 4) + "Η βιομηχανία της χώρας και η βιομηχανία της πόλης.\n", Options{RestoreSlips: true}},
 		{"a greek word the text writes", el + "Δώστε ένα όνομα yιa αυτόν τον δίσκο.\n", []wantFinding{in("y", "γ"), in("a", "α")}, el + "Δώστε ένα όνομα για αυτόν τον δίσκο.\n", Options{}},
+		{"only one script writes the word", "  -d, --delimiter=ЗНАК         Записите във входния поток се разделят със ЗНАК.\n  -e, --separator=ЗHAK          Разделител на записите.\n",
+			[]wantFinding{in("H", "Н"), in("A", "А"), in("K", "К")}, "  -d, --delimiter=ЗНАК         Записите във входния поток се разделят със ЗНАК.\n  -e, --separator=ЗНАК          Разделител на записите.\n", Options{}},
 		{"a lone letter before a wrapped line", strings.Replace(en, "for a\n", "for а\n", 1), []wantFinding{{report.LookalikeWord, "а", "a"}}, en, Options{}},
 		{"a plural ending", "The argument type(ѕ) are checked here.\n", []wantFinding{{report.LookalikeWord, "ѕ", "s"}}, "The argument type(s) are checked here.\n", Options{}},
 	})
@@ -196,6 +198,14 @@ func TestPrepositionsInTechnicalText(t *testing.T) {
 		{"after a quoted option", "Опцията „-D“ e с по-висок приоритет от другите.\n", []wantFinding{lw("e", "е")}, "Опцията „-D“ е с по-висок приоритет от другите.\n", Options{}},
 		{"across a wrapped, indented line", "    Променливата „HOME“ e\n    стандартната директория.\n", []wantFinding{lw("e", "е")}, "    Променливата „HOME“ е\n    стандартната директория.\n", Options{}},
 		{"an axis at the end of a catalogue line", "выраўноўванне па x\nзапаўненне па x\n", nil, "", Options{}},
+		{"before a quoted option", "Тази опция е несъвместима c „--include-untracked“ и не може да се ползва.\n", []wantFinding{lw("c", "с")}, "Тази опция е несъвместима с „--include-untracked“ и не може да се ползва.\n", Options{}},
+		{"before a number", "Кодът за изход e 0, ако всички числа на входа са верни.\n", []wantFinding{lw("e", "е")}, "Кодът за изход е 0, ако всички числа на входа са верни.\n", Options{}},
+		{"before an option", "Параметр --check не поддерживается c --algorithm=sysv в этой версии программы.\n", []wantFinding{lw("c", "с")}, "Параметр --check не поддерживается с --algorithm=sysv в этой версии программы.\n", Options{}},
+		{"before a placeholder", "Показать содержимое раздела c <номером> в шестнадцатеричном виде.\n", []wantFinding{lw("c", "с")}, "Показать содержимое раздела с <номером> в шестнадцатеричном виде.\n", Options{}},
+		{"across a name", "Когато е включено, левият Ctrl e Meta за всички програми в системата.\n", []wantFinding{lw("e", "е")}, "Когато е включено, левият Ctrl е Meta за всички програми в системата.\n", Options{}},
+		{"across a quoted option", "      --author               c „-l“ извежда автора на всеки файл\n", []wantFinding{lw("c", "с")}, "      --author               с „-l“ извежда автора на всеки файл\n", Options{}},
+		{"a name on the line before", "Левият Ctrl\ne Meta\n", nil, "", Options{}},
+		{"before a quoted sign", "Форматиращият низ трябва да започва c „+“.\n", []wantFinding{lw("c", "с")}, "Форматиращият низ трябва да започва с „+“.\n", Options{}},
 	})
 }
 
@@ -367,5 +377,150 @@ func TestStrayJoiners(t *testing.T) {
 		{"after a virama", "क्\u200dष और क्\u200cष अलग दिखते हैं।\n", nil, "", Options{}},
 		{"many between letters", "संस्कर\u200cण एक मद पा\u200cने में ग\u200cलत\n", []wantFinding{zw("\u200c"), zw("\u200c"), zw("\u200c")}, "संस्करण एक मद पाने में गलत\n", Options{}},
 		{"one left in a long text", hi + "खबर स\u200dवाद\n", nil, "", Options{}},
+	})
+}
+
+// Greek writes σ inside a word and ς at its end, so a Latin o that ends a
+// Greek word stands for ο, however the pairs around it lean.
+func TestFinalSigma(t *testing.T) {
+	// "ισ" is everywhere, "ιο" nowhere: pairs alone would choose σ.
+	el := strings.Repeat("Η ισχύς της ιστορίας και ο ιστός της πίστης.\n", 4)
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"omicron at the end of a word", el + "Το δημόσιo κλειδί λείπει.\n", []wantFinding{in("o", "ο")}, el + "Το δημόσιο κλειδί λείπει.\n", Options{RestoreSlips: true}},
+		{"before an apostrophe", el + "Το δημόσιo' κλειδί λείπει.\n", []wantFinding{in("o", "ο")}, el + "Το δημόσιο' κλειδί λείπει.\n", Options{RestoreSlips: true}},
+		{"sigma inside the word still chosen", el + "Η ιoτορία και η πίoτη.\n", []wantFinding{in("o", "σ"), in("o", "σ")}, el + "Η ιστορία και η πίστη.\n", Options{RestoreSlips: true}},
+	})
+}
+
+// Where the block does not write the word, its own statistics of letters
+// decide between σ and ο: its stems ("ιστορία" for "ιoτορικό"), with
+// accents set aside ("αριθμός" shows "θμο" for "αριθμoύ"), and where it
+// has not written a cluster, how it writes its other s-clusters ("στ",
+// "σκ", "σπ" for the "σμ" of "άoμα").
+func TestSpellingModel(t *testing.T) {
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	accents := strings.Repeat("Ο αριθμός και ο αριθμό της σειράς, το σύστημα και η σύνδεση.\n", 3)
+	stems := strings.Repeat("Το βιολί του ραδιοφώνου στο σπίτι, ο σκοπός της ιστορίας και το κόμμα.\n", 3)
+	clusters := strings.Repeat("Ο σκοπός, η στάση, το σπίτι, το σχέδιο και η σφαίρα του κόμματος.\n", 3)
+	checkCases(t, []detectorCase{
+		{"the stem the block writes", stems + "Το ιoτορικό αρχείο.\n", []wantFinding{in("o", "σ")}, stems + "Το ιστορικό αρχείο.\n", Options{RestoreSlips: true}},
+		{"accents set aside", accents + "Η τιμή του αριθμoύ είναι λάθος.\n", []wantFinding{in("o", "ο")}, accents + "Η τιμή του αριθμού είναι λάθος.\n", Options{RestoreSlips: true}},
+		{"an s-cluster the block has not written", clusters + "Το άoμα.\n", []wantFinding{in("o", "σ")}, clusters + "Το άσμα.\n", Options{RestoreSlips: true}},
+	})
+}
+
+// A message of a catalogue opens with an article or a preposition as a
+// sentence does: a Latin capital that opens a line stands for the
+// one-letter word where it opens no other line or the block opens as many
+// lines with that word in its own letters, and the text shows a disguise
+// beyond one typing slip.
+func TestCapitalOpensLine(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	el := "Η λήψη απέτυχε\nΟ τύπος του αρχείου είναι άγνωστος\nΗ σύνδεση έκλεισε\nΟ κατάλογος δεν υπάρχει\n"
+	disguised := "Η εικόνα δεν είναι έγκυρη για τον τύπo του αρχείoυ\n"
+	restored := "Η εικόνα δεν είναι έγκυρη για τον τύπο του αρχείου\n"
+	bg := "Файлът не е локален и не може да бъде изтрит\nПапката не мoже да бъде създадена в тoзи каталог\n"
+	sr := "У реду\nУсправни положај садржаног елемента\nY поравнање\nY попуна садржаног елемента\nПоложај текста у прозoру и у пoљу\n"
+	checkCases(t, []detectorCase{
+		{"an article opens a message", el + disguised + "H διεύθυνση του συνδέσμου\n", []wantFinding{in("o", "ο"), in("o", "ο"), lw("H", "Η")}, el + restored + "Η διεύθυνση του συνδέσμου\n", Options{}},
+		{"after a format directive and a colon", el + disguised + "%s: O χρήστης υπάρχει ήδη\n", []wantFinding{in("o", "ο"), in("o", "ο"), lw("O", "Ο")}, el + restored + "%s: Ο χρήστης υπάρχει ήδη\n", Options{}},
+		{"a name opens more lines than the word", sr, []wantFinding{in("o", "о"), in("o", "о")}, strings.ReplaceAll(sr, "o", "о"), Options{}},
+		{"no disguise besides it", el + "H διεύθυνση του συνδέσμου\n", nil, "", Options{}},
+		{"as many lines as the word", el + disguised + "H διεύθυνση του συνδέσμου\nH αρχική θέση του παραθύρου\nH άδεια του προγράμματος\n", []wantFinding{in("o", "ο"), in("o", "ο"), lw("H", "Η"), lw("H", "Η"), lw("H", "Η")}, el + restored + "Η διεύθυνση του συνδέσμου\nΗ αρχική θέση του παραθύρου\nΗ άδεια του προγράμματος\n", Options{}},
+		{"the only line the Latin letter opens", bg + "B голо хранилище не може да се извърши тази операция\n", []wantFinding{in("o", "о"), in("o", "о"), lw("B", "В")}, strings.ReplaceAll(bg, "o", "о") + "В голо хранилище не може да се извърши тази операция\n", Options{}},
+	})
+}
+
+// The letter model looks more than two letters back: after "κασ" the block
+// writes "α", though after "ασ" alone it writes "ι" more often.
+func TestLetterModelOrder(t *testing.T) {
+	m := newLetterModel()
+	for _, w := range []string{"κασα", "κασα", "μασι", "μασι", "μασι"} {
+		m.add(append(append([]rune{0}, []rune(w)...), 0))
+	}
+	kas, as := []rune{0, 'κ', 'α', 'σ'}, []rune{0, 'α', 'σ'}
+	if a, i := m.prob(kas, 4, 'α'), m.prob(kas, 4, 'ι'); a <= i {
+		t.Errorf("after κασ: P(α) = %.3f, P(ι) = %.3f; want α likelier", a, i)
+	}
+	if a, i := m.prob(as, 3, 'α'), m.prob(as, 3, 'ι'); a >= i {
+		t.Errorf("after ασ alone: P(α) = %.3f, P(ι) = %.3f; want ι likelier", a, i)
+	}
+	// Four letters back: "λκασ" is followed by "α", "κασ" more often by "ι".
+	m = newLetterModel()
+	for _, w := range []string{"λκασα", "λκασα", "μκασι", "μκασι", "μκασι"} {
+		m.add(append(append([]rune{0}, []rune(w)...), 0))
+	}
+	if lkas := []rune{0, 'λ', 'κ', 'α', 'σ'}; m.prob(lkas, 5, 'α') <= m.prob(lkas, 5, 'ι') {
+		t.Errorf("after λκασ: α not likelier than ι")
+	}
+}
+
+// A letter joined to a word of the script by a slash or in parentheses is
+// part of it: a unit ("Мбит/с"), an abbreviation ("с/у"), an ending
+// ("байт(а)"). A Latin one there stands for the script's letter.
+func TestAttachedLetters(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"a unit after a slash", "Ограничить пропускную способность в Мбит/c.\nЗначение предела скорости.\n", []wantFinding{lw("c", "с")}, "Ограничить пропускную способность в Мбит/с.\nЗначение предела скорости.\n", Options{}},
+		{"an abbreviation before a slash", "Зависимости от типа „В конфликт c/Предварително зависи от“.\n", []wantFinding{lw("c", "с")}, "Зависимости от типа „В конфликт с/Предварително зависи от“.\n", Options{}},
+		{"an ending in parentheses", "Размер %jd байт(a): управляющий архив длиной %jd байт.\n", []wantFinding{lw("a", "а")}, "Размер %jd байт(а): управляющий архив длиной %jd байт.\n", Options{}},
+		{"latin on both sides of the slash", "Ошибка ввода I/O при чтении файла с диска.\n", nil, "", Options{}},
+	})
+}
+
+// Short words beside a mathematical sign may mix Greek and Latin letters
+// as a formula's symbols do, unless the block writes the word in Greek:
+// then it is a word of the sentence that a disguise touched.
+func TestWordsBesideSigns(t *testing.T) {
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	el := strings.Repeat("Η τιμή του αρχείου και η τιμή του καταλόγου σε κάθε σύστημα.\n", 2)
+	checkCases(t, []detectorCase{
+		{"a word before a sign", el + "Άδειες %03lo (χρειάζεται >=0755 κaι <=0775)\n", []wantFinding{in("a", "α")}, el + "Άδειες %03lo (χρειάζεται >=0755 και <=0775)\n", Options{RestoreSlips: true}},
+		{"a word before a placeholder", el + "Η τιμή τoυ <%s> πρέπει να είναι ακέραιος\n", []wantFinding{in("o", "ο")}, el + "Η τιμή του <%s> πρέπει να είναι ακέραιος\n", Options{RestoreSlips: true}},
+		{"a shared shape among the choices", el + "Αναφορές σφαλμάτων oε <%s>.\n", []wantFinding{in("o", "σ")}, el + "Αναφορές σφαλμάτων σε <%s>.\n", Options{RestoreSlips: true}},
+		{"symbols of a formula", el + "Η συνάρτηση αx + β είναι γραμμική.\n", nil, "", Options{}},
+	})
+}
+
+// The ending of an ordinal is written in the script of the text: after a
+// hyphen in Russian and Bulgarian ("6-о", "4-х"), against the digits in
+// Greek ("3ο"). Letters against digits are otherwise numbers and units.
+func TestOrdinalEndings(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	el := "Το αριστερό Win επιλέγει 5ο επίπεδο και το δεξί Alt το 3ο επίπεδο.\n"
+	checkCases(t, []detectorCase{
+		{"after a hyphen", "Интервал без разделяне на 6-o ниво (с Ctrl+Shift)\n", []wantFinding{lw("o", "о")}, "Интервал без разделяне на 6-о ниво (с Ctrl+Shift)\n", Options{}},
+		{"against the digits in greek", el + "Το Caps Lock επιλέγει 3o επίπεδο.\n", []wantFinding{lw("o", "ο")}, el + "Το Caps Lock επιλέγει 3ο επίπεδο.\n", Options{RestoreSlips: true}},
+		{"a file name", "не вдалося знайти ia64-ic.tbl для читання\n", nil, "", Options{}},
+		{"numbers and units", "значение 0x1F и размер 10b в байтах для этого поля\n", nil, "", Options{}},
+	})
+}
+
+// The function words of a language (articles, prepositions, conjunctions,
+// short pronouns) are known without the block writing them elsewhere; a
+// Latin word on the line before, or across the gap of a table's columns,
+// does not put them in an English sentence.
+func TestFunctionWords(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"a russian particle", "Файл найден, но He удалось открыть его для записи.\n", []wantFinding{lw("H", "Н"), lw("e", "е")}, "Файл найден, но Не удалось открыть его для записи.\n", Options{}},
+		{"a greek particle", "Η ρύθμιση θa γίνει αργότερα από τον διαχειριστή.\n", []wantFinding{in("a", "α")}, "Η ρύθμιση θα γίνει αργότερα από τον διαχειριστή.\n", Options{}},
+		{"across a column gap", "  -T, --exclude-table=PATTERN  va ΜΗΝ αποθέτει τους καθορισμένους πίνακες\n", []wantFinding{lw("v", "ν"), lw("a", "α")}, "  -T, --exclude-table=PATTERN  να ΜΗΝ αποθέτει τους καθορισμένους πίνακες\n", Options{}},
+		{"on the line after a latin word", "Να σταλεί το σήμα; (y/N) \nTo όνομα του αρχείου δεν υπάρχει.\n", []wantFinding{lw("T", "Τ"), lw("o", "ο")}, "Να σταλεί το σήμα; (y/N) \nΤο όνομα του αρχείου δεν υπάρχει.\n", Options{}},
+		{"a greek preposition with a shared shape", "Υποβάλετε αναφορές oε αυτή τη διεύθυνση.\n", []wantFinding{in("o", "σ")}, "Υποβάλετε αναφορές σε αυτή τη διεύθυνση.\n", Options{}},
+	})
+}
+
+// A short word between two words of a script on its line is in their
+// sentence, whatever the untranslated English around it.
+func TestSentenceBeforeNeighbourhood(t *testing.T) {
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeWord, text, repl} }
+	en := "Whether the input focus is drawn around the widget\nThe height of the layout in pixels\n"
+	checkCases(t, []detectorCase{
+		{"between two macedonian words", en + "Големината на иконите e поставена\n" + en, []wantFinding{lw("e", "е")}, en + "Големината на иконите е поставена\n" + en, Options{}},
+		{"a latin word beside it", en + "Големината на иконите e set\n" + en, nil, "", Options{}},
 	})
 }

@@ -62,12 +62,14 @@
 //     look-alike (in a script other than Latin, a letter of the Russian,
 //     Greek or Armenian alphabet, or one whose alphabet the block shows:
 //     a Latin G in Tatar text disguises no Komi "Ԍ"), preferring the
-//     context's class; a class the context shows
-//     no distinctive use of is never chosen. Two runs of different scripts,
+//     context's class, unless the block writes the word in the letters of
+//     only one of them, which then wins; a class the context shows no
+//     distinctive use of is never chosen. Two runs of different scripts,
 //     each a word of its own, are a junction, not a disguise, when both
 //     scripts are in use nearby and the seam shows in the case of the
 //     letters ("ссылкойAll", "ПРЕФИКСab") or at an apostrophe ("sed'ом").
-//     Short words next to mathematical operators may mix Greek and Latin;
+//     Short words next to mathematical operators may mix Greek and Latin,
+//     unless the block writes the word in Greek ("κaι >=0755");
 //     printf directives and backslash escapes ("%sФайл", "\nСтрока") are
 //     syntax, not letters, and a multiplication sign between numbers is an
 //     operator.
@@ -81,20 +83,39 @@
 //     other than Latin, only short words are converted, wherever Latin is
 //     in use around them, and only where a word of that script would
 //     stand: a one-letter preposition or conjunction of its languages (or
-//     one the text writes itself), not quoted, next to a word of that
-//     script (the one it governs, a format directive, or the one before
-//     it), capitalised only at a sentence start, not in a list of letters
+//     one the text writes itself), not quoted, followed by what it governs
+//     (a word, a number, a format directive, an option or placeholder of a
+//     manual, something quoted: "с -l", "с <шаблоном>", "с „-l“"),
+//     next to a word of that script (the one it governs, a format
+//     directive, or the one before it, also across one name on its line:
+//     "Ctrl е Meta", "с „-l“ извежда"), capitalised only at a sentence
+//     start (or at the start of a line or after a colon, as messages open,
+//     where the Latin letter opens no other line or the block opens as
+//     many lines with the word in its own letters, and the text shows more
+//     than one look-alike), not in a list of letters
 //     nor among letters that name things (a nearby "b" or "x" that no
-//     language writes as a word); or a word of two or three letters that the block also
-//     writes in that script's letters ("ca" for Bulgarian "са"), between
-//     words of that script. "по оси X," and „b“ name things; "Max c
-//     увеличенным" is a disguised "с".
+//     language writes as a word); or a letter joined to a word of that
+//     script by a slash or in parentheses (a unit, "Мбит/с"; an ending,
+//     "байт(а)"); or the ending of an ordinal after a number ("6-о",
+//     "3ο"); or a word of two or three letters that the block also
+//     writes in that script's letters ("ca" for Bulgarian "са"), or a
+//     function word of its languages (articles, prepositions, conjunctions:
+//     "ero" for "его"), between words of that script. "по оси X," and „b“
+//     name things; "Max c увеличенным" is a disguised "с". A short word
+//     between two distinctive words of one script on its line is judged in
+//     that script's context, however much English the lines around it hold.
 //   - Mixed words are judged first, and their verdict becomes their vote, so
 //     that a lone letter is judged among what its neighbours really are.
 //   - Where several letters share a prototype (I and l, σ and ο), the one
 //     that pairs with its neighbours the way the rest of the block does wins;
 //     failing that, case is taken from the word (a capital Ӏ after a small
 //     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
+//     Outside Latin, a spelling the block writes wins, else the spelling
+//     its own letter statistics find likelier: how often each letter
+//     follows the four before it in the block's words, accents set aside,
+//     down to how the block alternates vowels, s and other consonants.
+//     A letter that has a final form is not chosen at the end of a word:
+//     Greek writes ς there, so a final Latin o is ο, never σ.
 //   - Latin letters beyond ASCII that share a prototype with an ASCII letter
 //     (ı, ʋ, ɩ, þ) are disguises only when they are rare in the block, the
 //     block writes no letter only their alphabets have (ş or ğ beside ı, ð

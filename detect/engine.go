@@ -62,7 +62,8 @@ type engine struct {
 	loneSeen   bool                        // the block's one-letter words are in doc.lone
 	house      rune                        // houseSpace, or -1 before it is computed
 	known      [numClasses]map[string]bool // blockWords, built on demand
-	tri        [numClasses]map[[3]rune]int // trigrams, built on demand
+	opens      map[rune]int                // lineOpeners, built on demand
+	model      [numClasses]*letterModel    // spelling, built on demand
 	// Words of the block that vote with weight 1, per class and in all
 	// (engine.present), counted on demand.
 	strong      [numClasses]int32
@@ -334,7 +335,8 @@ func (e *engine) scanBlock(data []byte) {
 	e.loneSeen = false
 	e.house = -1
 	e.known = [numClasses]map[string]bool{}
-	e.tri = [numClasses]map[[3]rune]int{}
+	e.opens = nil
+	e.model = [numClasses]*letterModel{}
 	if e.opts.Mode != Code && plainASCII(data) {
 		// ASCII prose is Latin context for what follows.
 		e.doc.letters[cLatin] += int64(len(data))

@@ -785,8 +785,11 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	if len(classes) == 1 && classes[0] == cLatin {
 		e.latinAlternates(data, k)
 	}
-	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) {
-		return cNone // "αx + β", "kσ": formulas mix Latin and Greek letters
+	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) && !e.spelledIn(k, cGreek) {
+		// "αx + β", "kσ": formulas mix Latin and Greek letters. A word the
+		// block writes in Greek letters ("και >=0755", "του <%s>") is a
+		// word of the sentence beside a sign, not a symbol.
+		return cNone
 	}
 	if len(classes) == 1 && (classes[0] == cLatin && w.letters > 3 || classes[0] != cLatin && e.present(k, classes[0])) {
 		// Below, a Latin word is converted only into a short word of
@@ -804,6 +807,15 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		}
 	}
 	w.intended = classes[0]
+	if len(classes) == 1 && classes[0] == cLatin && ctx == cLatin && w.letters <= 3 {
+		// The sentence before the neighbourhood: a short word between two
+		// words of another script on its line is in their sentence, however
+		// much English the lines around it hold ("иконите е поставено"
+		// among a catalogue's untranslated messages).
+		if y := e.sentenceClass(k); y != cNone {
+			ctx, best = y, 1.5 // the two words' votes, at least
+		}
+	}
 	if len(classes) == 1 {
 		x := classes[0]
 		if ctx == cNone || ctx == x || ctx == cOther || best < 1.5 || !e.feasible(w, ctx) {
@@ -860,6 +872,7 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		// the same word elsewhere, in its own letters, wins ("yιa" is the
 		// Greek "για" the text is full of, not a Latin "yia").
 		target, bestScore = cNone, 1e9
+		written, nWritten := cNone, 0
 		for t := cLatin; t < numClasses; t++ {
 			if scores[t] == 0 {
 				continue
@@ -867,10 +880,17 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			score := scores[t] - 1
 			if score < 100 && e.writtenAs(k, t) {
 				score -= 1.5
+				written = t
+				nWritten++
 			}
 			if score < bestScore {
 				target, bestScore = t, score
 			}
+		}
+		if nWritten == 1 {
+			// Only one script writes the word: the count of swaps and the
+			// context only weigh explanations that are equally words.
+			target = written
 		}
 	}
 	w.intended = target
@@ -1178,7 +1198,69 @@ func (e *engine) loneWord(k int, ctx class) bool {
 		}
 		j--
 	}
-	return j < 0 || breaks >= 2 || strings.ContainsRune(".!?…", cells[j].r)
+	if j < 0 || breaks >= 2 || strings.ContainsRune(".!?…", cells[j].r) {
+		return true
+	}
+	// A line of a catalogue, or what follows "%s: ", opens with the word
+	// as a sentence does: the capital stands for it where the Latin
+	// letter opens no other line, or where the block opens at least as
+	// many lines with that word in its own letters ("Η λήψη", "Ο τύπος")
+	// as with the Latin letter. A disguise swaps some of them; a name is
+	// written the same way every time ("Y поравнање" for an axis, four
+	// times beside one "У реду"). This is weaker evidence than a
+	// sentence, so the text must already show a disguise: more than the
+	// one look-alike of a typing slip (see slips).
+	if !e.opensLine(from) || !e.disguiseShown() {
+		return false
+	}
+	opens := e.lineOpeners()
+	return opens[cells[from].r] == 1 || opens[lookalikeIn(cells[from].r, ctx, true)] >= opens[cells[from].r]
+}
+
+// disguiseShown reports whether the document so far, or the block before
+// the word being judged, has look-alikes enough to be disguised: two
+// swapped letters or more (see slips).
+func (e *engine) disguiseShown() bool {
+	if e.doc.disguised {
+		return true
+	}
+	n := 0
+	for k := range e.found {
+		if e.found[k].Severity >= report.Warning && e.lazy[k].how == lazySwap {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lineOpeners counts, per capital, the block's words of that one capital
+// that open a line (see opensLine) before another word, built on first
+// use.
+func (e *engine) lineOpeners() map[rune]int {
+	if e.opens != nil {
+		return e.opens
+	}
+	e.opens = map[rune]int{}
+	for k := range e.words {
+		w := &e.words[k]
+		if f := int(w.from); w.letters == 1 && int(w.to) == f+1 && e.cells[f].a&aUpper != 0 && e.opensLine(f) && e.followedByWord(k) {
+			e.opens[e.cells[f].r]++
+		}
+	}
+	return e.opens
+}
+
+// opensLine reports whether cell from starts a line (after blanks) or
+// follows a colon, as the words that open a message of a catalogue do
+// ("%s: Η ομάδα").
+func (e *engine) opensLine(from int) bool {
+	j := from - 1
+	for j >= 0 && e.cells[j].r == ' ' {
+		j--
+	}
+	return j < 0 || e.cells[j].r == '\n' || e.cells[j].r == ':' && j < from-1
 }
 
 // wordLetter reports whether Latin letter r stands for a word of one
@@ -1231,7 +1313,8 @@ func (e *engine) directiveAfter(j int) bool {
 }
 
 // amongWords reports whether word k stands in a sentence of script c: the
-// word after it is of c (or a format directive, "с %s"), and neither
+// word after it is of c (or a format directive, "с %s"), or the one before
+// it, or one across a name on the same line, and neither
 // neighbour is another word of one Latin letter ("l c c c", "b, h, s и d"
 // list letters).
 func (e *engine) amongWords(k int, c class) bool {
@@ -1255,7 +1338,34 @@ func (e *engine) amongWords(k int, c class) bool {
 	if k+1 < len(words) && (words[k+1].vote == c || e.directiveAfter(int(words[k].to))) {
 		return true
 	}
-	return k > 0 && words[k-1].vote == c && int(words[k-1].to) >= int(words[k].from)-3
+	if k > 0 && words[k-1].vote == c && int(words[k-1].to) >= int(words[k].from)-3 {
+		return true
+	}
+	// Across one name or option of a sentence of c: "Левият Ctrl е Meta",
+	// "с „-l“ извежда". The words on both sides of the name are on the
+	// word's line, the name a word of two letters or more.
+	sameLine := func(a, b int) bool {
+		for j := int(words[a].to); j < int(words[b].from); j++ {
+			if e.cells[j].r == '\n' {
+				return false
+			}
+		}
+		return true
+	}
+	if k > 1 && words[k-2].vote == c && words[k-1].letters >= 2 && sameLine(k-2, k) {
+		return true
+	}
+	return k+2 < len(words) && words[k+2].vote == c && words[k+1].vote != c && e.quotedAfter(k) && sameLine(k, k+2)
+}
+
+// quotedAfter reports whether word k is followed by a space and an opening
+// quotation mark.
+func (e *engine) quotedAfter(k int) bool {
+	j := int(e.words[k].to)
+	for j < len(e.cells) && e.cells[j].r == ' ' {
+		j++
+	}
+	return j > int(e.words[k].to) && j < len(e.cells) && strings.ContainsRune("„«\"“‘'", e.cells[j].r)
 }
 
 // wrapped reports whether the line break at cell j wraps running text:
@@ -1273,24 +1383,31 @@ func (e *engine) wrapped(j int) bool {
 }
 
 // shortWordOf reports whether word k, written in Latin look-alikes in text
-// of script ctx, stands for a word of ctx: a one-letter preposition or
-// conjunction (see loneWord), or a word of two or three letters that the
-// block writes elsewhere in ctx letters ("ca" for Bulgarian "са", "He"
-// for "Не"), followed by a word. Disguises swap some occurrences of a
+// of script ctx, stands for a word of ctx: the ending of an ordinal (see
+// ordinalEnding), a one-letter preposition or conjunction (see loneWord)
+// or a letter attached to a word of ctx (see attached), or a word of two
+// or three letters that the block writes elsewhere in ctx letters ("ca"
+// for Bulgarian "са", "He" for "Не") or that is a function word of ctx's
+// languages, followed by a word. Disguises swap some occurrences of a
 // word; the others are still there in their own letters.
 func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 	w := &e.words[k]
+	if e.ordinalEnding(k) {
+		return true
+	}
 	if w.letters == 1 {
-		return int(w.to)-int(w.from) == 1 && !e.tableCell(k) && !e.quoted(k) && e.loneWord(k, ctx) &&
+		return int(w.to)-int(w.from) == 1 && !e.tableCell(k) && !e.quoted(k) && (e.loneWord(k, ctx) || e.attached(k, ctx)) &&
 			coreLetter(lookalikeIn(e.cells[int(w.from)].r, ctx, false)) // "C" in Greek text is the language, not a lunate sigma
 	}
 	if w.letters > 3 || int(w.to)-int(w.from) != int(w.letters) || !e.followedByWord(k) || e.quoted(k) || e.mostlyUpper(w) {
 		return false
 	}
 	// Between words of ctx: Serbian writes "je" in Latin sentences and
-	// "је" in Cyrillic ones, and quotes English ("set a hint to").
+	// "је" in Cyrillic ones, and quotes English ("set a hint to"). A word
+	// on the line before, or across the gap of a table's columns
+	// ("PATTERN  να"), is not in the same sentence.
 	if from := int(w.from); from > 0 && !strings.ContainsRune(" \n(", e.cells[from-1].r) || !e.amongWords(k, ctx) ||
-		k > 0 && e.words[k-1].vote != ctx && int(e.words[k-1].to) >= from-3 {
+		k > 0 && e.words[k-1].vote != ctx && int(e.words[k-1].to) >= from-3 && !e.columnGap(int(e.words[k-1].to), from) {
 		return false
 	}
 	var buf [12]byte
@@ -1301,8 +1418,107 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 	return e.blockWords(ctx)[string(key)]
 }
 
+// ordinalEnding reports whether word k is the ending of an ordinal: one
+// or two small letters written after a number, directly ("3ο", "5ο" in
+// Greek) or after a hyphen ("6-о", "3-е", "4-х" in Russian and
+// Bulgarian). The ending is a word's ending, in the script of the text.
+func (e *engine) ordinalEnding(k int) bool {
+	w := &e.words[k]
+	cells := e.cells
+	from, to := int(w.from), int(w.to)
+	j := from
+	for j < to && cells[j].a&aDigit != 0 {
+		j++
+	}
+	if j == from {
+		// After a hyphen: the number before it stands alone ("6-о", not
+		// the "ia64-ic" of a file name).
+		d := from - 2
+		for d >= 0 && cells[d].a&aDigit != 0 {
+			d--
+		}
+		if d == from-2 || cells[from-1].r != '-' || d >= 0 && cells[d].a&(aLetter|aMark) != 0 {
+			return false
+		}
+	}
+	if j > from {
+		// Written against the digits, only the Greek ο is an ending:
+		// "0x", "10b", "21e" are numbers and units.
+		return j+1 == to && cells[j].r == 'o' && (to == len(cells) || cells[to].a&(aLetter|aDigit) == 0)
+	}
+	n := 0
+	for ; j < to; j++ {
+		if cells[j].a&aLower == 0 || cells[j].a&aLetter == 0 {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 2 && (to == len(cells) || cells[to].a&(aLetter|aDigit) == 0)
+}
+
+// attached reports whether the one letter of word k is joined to a word
+// of script ctx as part of it: an abbreviation beside a slash ("Мбит/с",
+// "КиБ/с", "с/у") or an ending in parentheses ("байт(а)", as "type(s)"
+// in English). Those letters are of the word's script, whatever their
+// neighbours on the line.
+func (e *engine) attached(k int, ctx class) bool {
+	cells := e.cells
+	from, to := int(e.words[k].from), int(e.words[k].to)
+	ofCtx := func(j int) bool { // a word in ctx's letters at word j
+		return j >= 0 && j < len(e.words) && e.words[j].simple && e.words[j].vote == ctx
+	}
+	if from >= 2 && cells[from-1].r == '(' && to < len(cells) && cells[to].r == ')' &&
+		k > 0 && int(e.words[k-1].to) == from-1 && ofCtx(k-1) {
+		return true
+	}
+	if from >= 2 && cells[from-1].r == '/' && k > 0 && int(e.words[k-1].to) == from-1 && ofCtx(k-1) &&
+		(to == len(cells) || cells[to].a&(aLetter|aDigit) == 0) {
+		return true
+	}
+	return to+1 < len(cells) && cells[to].r == '/' && k+1 < len(e.words) && int(e.words[k+1].from) == to+1 && ofCtx(k+1) &&
+		(from == 0 || cells[from-1].a&(aLetter|aDigit) == 0)
+}
+
+// sentenceClass returns the class of the words on both sides of word k
+// on its line, when both are distinctive words of one script other than
+// Latin, or cNone.
+func (e *engine) sentenceClass(k int) class {
+	if k == 0 || k+1 >= len(e.words) {
+		return cNone
+	}
+	a, b := &e.words[k-1], &e.words[k+1]
+	y := a.vote
+	if y == cLatin || y == cNone || y == cOther || b.vote != y || a.weight < 1 || b.weight < 1 {
+		return cNone
+	}
+	if e.columnGap(int(a.to), int(e.words[k].from)) || e.columnGap(int(e.words[k].to), int(b.from)) {
+		return cNone
+	}
+	return y
+}
+
+// columnGap reports whether cells [from, to) break a sentence: a line
+// break, or two blanks or more, as between the columns of a table.
+func (e *engine) columnGap(from, to int) bool {
+	blanks := 0
+	for j := from; j < to; j++ {
+		switch e.cells[j].r {
+		case '\n':
+			return true
+		case ' ', '\t':
+			if blanks++; blanks >= 2 {
+				return true
+			}
+		default:
+			blanks = 0
+		}
+	}
+	return false
+}
+
 // followedByWord reports whether word k is followed by a space or two and
-// a letter, a quoted word or a format directive ("c %s").
+// a letter, a number, something quoted (a word, an option, a sign), an
+// option, a placeholder or a format directive ("c %s").
 func (e *engine) followedByWord(k int) bool {
 	cells := e.cells
 	j := int(e.words[k].to)
@@ -1319,9 +1535,17 @@ func (e *engine) followedByWord(k int) bool {
 		n++
 	}
 	if n > 0 && j+1 < len(cells) && strings.ContainsRune("„«\"“‘'", cells[j].r) {
-		j++ // an opening quotation mark: "с „rm“"
+		// An opening quotation mark: "с „rm“"; what it quotes is governed
+		// as a word is, an option or a sign too ("с „-l“", "с „+“").
+		return !isBlank(cells[j+1].r)
 	}
-	return n > 0 && j < len(cells) && (cells[j].a&aLetter != 0 || cells[j].r == '%')
+	// A number is governed as a word is: "е 0" (is 0), "с 5 файлами".
+	if n > 0 && j < len(cells) && (cells[j].a&(aLetter|aDigit) != 0 || cells[j].r == '%') {
+		return true
+	}
+	// So are an option and a placeholder of a manual: "с -l", "с
+	// --reference", "с <шаблоном>".
+	return n > 0 && j+1 < len(cells) && (cells[j].r == '-' || cells[j].r == '<') && (cells[j+1].a&aLetter != 0 || cells[j].r == '-' && cells[j+1].r == '-')
 }
 
 // writtenAs reports whether word k, with every letter not of class t
@@ -1347,8 +1571,55 @@ func (e *engine) writtenAs(k int, t class) bool {
 	return e.blockWords(t)[string(key)]
 }
 
+// spelledIn reports whether word k, with each letter not of class t read
+// as any letter of t that shares its shape (a Latin o as ο or σ), can be a
+// word the block writes in t's own letters.
+func (e *engine) spelledIn(k int, t class) bool {
+	w := &e.words[k]
+	if int(w.to)-int(w.from) > 8 {
+		return false
+	}
+	known := e.blockWords(t)
+	var buf [8][]rune
+	choices := buf[:0]
+	for j := int(w.from); j < int(w.to); j++ {
+		c := e.cells[j]
+		if c.a&aLetter == 0 {
+			return false
+		}
+		if letterClass(c.a) == t {
+			choices = append(choices, []rune{unicode.ToLower(c.r)})
+			continue
+		}
+		var alts []rune
+		for _, r := range candidates(t, c.r) {
+			if letterClassOf(r) == t && unicode.IsLetter(r) {
+				alts = append(alts, unicode.ToLower(r))
+			}
+		}
+		if alts == nil {
+			return false
+		}
+		choices = append(choices, alts)
+	}
+	var try func(i int, key []byte) bool
+	try = func(i int, key []byte) bool {
+		if i == len(choices) {
+			return known[string(key)]
+		}
+		for _, r := range choices[i] {
+			if try(i+1, utf8.AppendRune(key, r)) {
+				return true
+			}
+		}
+		return false
+	}
+	return try(0, nil)
+}
+
 // blockWords returns the words of class c in the block written in plain
-// letters of c only, in small letters, built on first use.
+// letters of c only, in small letters, with the function words of c's
+// languages, built on first use.
 func (e *engine) blockWords(c class) map[string]bool {
 	if e.known[c] != nil {
 		return e.known[c]
@@ -1366,8 +1637,27 @@ func (e *engine) blockWords(c class) map[string]bool {
 		}
 		m[string(key)] = true
 	}
+	for _, w := range strings.Fields(functionWords[c]) {
+		m[w] = true
+	}
 	e.known[c] = m
 	return m
+}
+
+// functionWords are the short articles, prepositions, conjunctions,
+// particles and pronouns of the languages written in each script (Greek;
+// Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian), a
+// closed class as oneLetterWords is: the words every text uses, whatever
+// its subject, so that a disguised one is known where the block writes it
+// nowhere else ("ero" for "его", "oε" for "σε", "θa" for "θα").
+var functionWords = [numClasses]string{
+	cGreek: "το οι τα τη την τον του της των τις τους σε στο στα στη στην στον στις στους " +
+		"για και κι να θα αν με ως μη μην ή ότι πως που μου σου μας σας τους ένα μια",
+	cCyrillic: "на не но ни из от по со ко во до за же ли бы да их ее её его ей им он она оно они мы вы ты " +
+		"то та те тот это как так что все всё уже еще ещё или при без для под над про об обо " +
+		"але та чи що як це від її їх вже ще його " +
+		"се са че ще си ги го ме ни ви със във към при кой тя " +
+		"од су је ќе ја",
 }
 
 // oneLetterWords are the words of one letter in the Cyrillic and Greek
@@ -1571,8 +1861,12 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		if rep == 0 {
 			continue
 		}
+		alts := sameShape(c, t)
+		if e.wordFinal(w, j) {
+			rep, alts = notFinal(rep, alts)
+		}
 		s := swapped{j: j, r: c.r, rep: rep}
-		if alts := sameShape(c, t); len(alts) > 1 && ambiguous < 4 {
+		if len(alts) > 1 && ambiguous < 4 {
 			s.alts = alts
 			ambiguous++
 		}
@@ -1605,6 +1899,44 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 			Replacement: e.info(rep).charPtr, // shared until materialized
 		}, lazyFinding{how: lazySwap, r: s.r, rep: rep, t: t, from: w.from, to: w.to})
 	}
+}
+
+// finalForms maps the letters that a script writes differently at the end
+// of a word to their final form: Greek writes σ only inside a word and ς
+// at its end (Unicode's Final_Sigma casing condition). The Latin o that
+// imitates σ and ο therefore stands for ο when it ends a word.
+var finalForms = map[rune]rune{'σ': 'ς'}
+
+// notFinal drops from alts, and from rep, the letters that never end a
+// word (see finalForms), for a look-alike that ends one.
+func notFinal(rep rune, alts []rune) (rune, []rune) {
+	if len(alts) == 0 {
+		return rep, alts
+	}
+	var kept []rune
+	for _, r := range alts {
+		if _, ok := finalForms[r]; !ok {
+			kept = append(kept, r)
+		}
+	}
+	if len(kept) == 0 {
+		return rep, alts
+	}
+	if _, ok := finalForms[rep]; ok {
+		rep = kept[0]
+	}
+	return rep, kept
+}
+
+// wordFinal reports whether cell j is the last letter of word w: no letter
+// follows it in the word.
+func (e *engine) wordFinal(w *word, j int) bool {
+	for n := j + 1; n < int(w.to); n++ {
+		if e.cells[n].a&(aLetter|aWordSym) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sameShape returns the core letters of class t that share the shape of
@@ -1643,7 +1975,9 @@ type swapped struct {
 // spellAsWritten settles the letters of shared shape in word w (restored
 // to class t) by the words the block writes in t's own letters: when the
 // word as first restored ("οριομάτων") is not one of them and another
-// choice of the shared letters is ("ορισμάτων"), that choice wins.
+// choice of the shared letters is ("ορισμάτων"), that choice wins. Outside
+// Latin, when no choice is, the block's letter statistics decide (see
+// letterModel).
 func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	known := e.blockWords(t)
 	key := func() string {
@@ -1706,69 +2040,62 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	if t == cLatin {
 		return // the pair fit and the case rules decide I and l
 	}
-	// No spelling found: let three-letter sequences of the block decide
-	// each shared letter, when they do clearly ("ισμ" against "ιομ").
-	tri := e.trigrams(t)
-	at := func(j int) rune { // the letter at cell j as restored, 0 outside the word
-		if j < int(w.from) || j >= int(w.to) {
-			return 0
-		}
-		for i := range sw {
-			if sw[i].j == j {
-				return unicode.ToLower(sw[i].rep)
+	// No spelling found: the block's model of how its script spells
+	// decides, over all the shared letters of the word at once ("ιστορικού"
+	// against "ιοτορικού"; see letterModel). The letter first chosen keeps
+	// a tie.
+	m := e.spelling(t)
+	seq := make([]rune, 0, int(w.to)-int(w.from))
+	score := func() float64 {
+		seq = seq[:0]
+		next := 0
+		for j := int(w.from); j < int(w.to); j++ {
+			r := e.cells[j].r
+			if next < len(sw) && sw[next].j == j {
+				r = sw[next].rep
+				next++
+			} else if e.cells[j].a&aLetter == 0 {
+				continue
+			} else if letterClass(e.cells[j].a) != t {
+				r = 0
 			}
+			seq = append(seq, baseLetter(r))
 		}
-		return unicode.ToLower(e.cells[j].r)
+		return m.logProb(seq)
 	}
-	for _, i := range idx {
-		j := sw[i].j
-		best, bestS, second := rune(0), -1, -1
-		for _, r := range sw[i].alts {
-			r := unicode.ToLower(r)
-			sc := tri[[3]rune{at(j - 2), at(j - 1), r}] + tri[[3]rune{at(j - 1), r, at(j + 1)}] + tri[[3]rune{r, at(j + 1), at(j + 2)}]
-			if sc > bestS {
-				best, second, bestS = r, bestS, sc
-			} else if sc > second {
-				second = sc
-			}
-		}
-		if bestS >= 2 && bestS >= 2*second+1 {
-			for _, r := range sw[i].alts {
-				if unicode.ToLower(r) == best {
-					sw[i].rep = r
-				}
+	best, bestChoice := score(), make([]int, len(idx))
+	for q, i := range idx {
+		for c, r := range sw[i].alts {
+			if r == orig[q] {
+				bestChoice[q] = c
 			}
 		}
 	}
-}
-
-// trigrams counts the sequences of three letters of class c in the
-// block's words written in c's own letters, in small letters; the word's
-// edges count as 0. Built on first use.
-func (e *engine) trigrams(c class) map[[3]rune]int {
-	if e.tri[c] != nil {
-		return e.tri[c]
-	}
-	m := map[[3]rune]int{}
-	for i := range e.words {
-		w := &e.words[i]
-		if w.vote != c || !w.simple || w.letters < 2 {
-			continue
+	clear(choice)
+	for {
+		for q, i := range idx {
+			sw[i].rep = sw[i].alts[choice[q]]
 		}
-		a, b := rune(0), rune(0)
-		for j := int(w.from); j <= int(w.to); j++ {
-			r := rune(0)
-			if j < int(w.to) {
-				r = unicode.ToLower(e.cells[j].r)
+		if s := score(); s > best {
+			best = s
+			copy(bestChoice, choice)
+		}
+		p := 0
+		for p < len(idx) {
+			choice[p]++
+			if choice[p] < len(sw[idx[p]].alts) {
+				break
 			}
-			if b != 0 || a != 0 {
-				m[[3]rune{a, b, r}]++
-			}
-			a, b = b, r
+			choice[p] = 0
+			p++
+		}
+		if p == len(idx) {
+			break
 		}
 	}
-	e.tri[c] = m
-	return m
+	for q, i := range idx {
+		sw[i].rep = sw[i].alts[bestChoice[q]]
+	}
 }
 
 func scriptName(r rune) string {
