@@ -271,8 +271,8 @@ func (e *engine) control(data []byte, i int) int {
 // mojibake reports whether C1 control cell i is one of the characters
 // [from, to) that are the UTF-8 bytes of one character decoded as Latin-1
 // ("Ã\u0093" for "Ó", "â\u0080\u0094" for an em dash), and which
-// character that was. Text converted twice looks like this; it is damage,
-// and no disguise needs it.
+// character that was, never itself a control. Text converted twice looks
+// like this; it is damage, and no disguise needs it.
 func (e *engine) mojibake(i int) (from, to int, meant rune) {
 	cells := e.cells
 	for p := i; p >= 0 && p > i-utf8.UTFMax; p-- {
@@ -302,7 +302,10 @@ func (e *engine) mojibake(i int) (from, to int, meant rune) {
 			}
 			b[k] = byte(r)
 		}
-		if r, size := utf8.DecodeRune(b[:n]); r != utf8.RuneError && size == n {
+		// A character that is itself a control ("Â\u009b" is C2 9B, the
+		// UTF-8 of U+009B) is no damage to text: the command is what was
+		// meant.
+		if r, size := utf8.DecodeRune(b[:n]); r != utf8.RuneError && size == n && r > 0x9F {
 			return p, p + n, r
 		}
 		return 0, 0, 0

@@ -324,6 +324,10 @@ func TestMojibake(t *testing.T) {
 		{"an em dash", "read I/O operationsâ\u0080\u0094that is, system calls\n", nil, "", Options{}},
 		{"a lone C1 control", "a command \u009b2J that clears the screen\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
 		{"after a letter that leads nothing", "the byte z\u0093 alone\n", []wantFinding{{report.ControlChar, "\u0093", "-"}}, "", Options{}},
+		// C2 9B is the UTF-8 of U+009B itself: "Â" before any C1 control
+		// would pass it off as damage.
+		{"a control read as the control it encodes", "Press Â\u009b2J to continue\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
+		{"a next line read as itself", "one line Â\u0085 and the next\n", []wantFinding{{report.ControlChar, "\u0085", "-"}}, "", Options{}},
 	})
 }
 
