@@ -510,8 +510,10 @@ func (e *engine) times(j int) bool {
 
 // operator reports whether the mathematical symbol at cell j (a word
 // symbol, such as × for x) stands as an operator does: next to a digit
-// ("A4×6", "6×9") or alone between spaces ("BLOCKS × 512"). There it is a
-// sign, not a letter's look-alike joining a word.
+// ("A4×6", "6×9"), alone between spaces ("BLOCKS × 512") or on a formula
+// line. There it is a sign, not a letter's look-alike joining a word. The
+// x of a hexadecimal prefix ("0×7f", hexPrefix) and a sign shaped like x
+// that is no multiplication sign ("⤫") are never operators.
 func (e *engine) operator(j int) bool {
 	c := e.cells
 	if ucd.CategoryOf(c[j].r) != ucd.CatSm || e.hexPrefix(j) {
@@ -525,9 +527,6 @@ func (e *engine) operator(j int) bool {
 	return digit || alone || e.formulaLine(j)
 }
 
-// formulaLine reports whether the line around cell j has another
-// mathematical sign, as a formula does ("x = r×lg(e) + k"): there a sign
-// between letters multiplies variables.
 // hexPrefix reports whether cell j, a sign shaped like x (×, ⤫), is the x
 // of a hexadecimal prefix: after a 0 that starts a token and before at
 // least two hexadecimal digits or letters that look like them
@@ -560,6 +559,9 @@ func (e *engine) hexPrefix(j int) bool {
 	return n >= 2 && hexLetter
 }
 
+// formulaLine reports whether the line around cell j has another
+// mathematical sign, as a formula does ("x = r×lg(e) + k"): there a sign
+// between letters multiplies variables.
 func (e *engine) formulaLine(j int) bool {
 	c := e.cells
 	sign := func(k int) bool {
