@@ -358,6 +358,13 @@ func TestAlternatesInDisguisedWords(t *testing.T) {
 		{"dotless i in a disguised word", "the kernel wıthоut modules\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}, {report.LookalikeInWord, "о", "o"}}, "the kernel without modules\n", Options{}},
 		{"a turkish word alone", "Merhaba, bu ılık bir gün.\n", nil, "", Options{}},
 	})
+	// The message gives the evidence that was used: in a short text there
+	// is no rest of the text to compare with.
+	for _, f := range scanString(t, "see 𝚕ɩ𝖻64 now\n", Options{}).Findings {
+		if f.Text == "ɩ" && !strings.Contains(f.Message, "other disguised letters") {
+			t.Errorf("message %q does not say why", f.Message)
+		}
+	}
 }
 
 // In the scripts of India a joiner shapes the conjunct of a virama. One

@@ -2046,7 +2046,9 @@ func (e *engine) frequency(r rune) (n, letters int) {
 // Turkish writes ı and Ewe ʋ all the time; a disguise uses them now and
 // then in words that the rest of the text writes with the plain letter.
 // So the text decides: the letter is a disguise when it is rare in the
-// block and the plain letter fits its neighbours far better.
+// block, the block writes no letter only its alphabets have, and either
+// the plain letter fits its neighbours far better or other letters of the
+// word are disguised ("𝚕ɩ𝖻").
 func (e *engine) latinAlternates(data []byte, k int) {
 	w := &e.words[k]
 	cells := e.cells
@@ -2093,10 +2095,14 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		ch := e.describe(c)
 		ch.LooksLike = string(plain)
 		wordText := e.text(data, int(w.from), int(w.to))
+		why := "which the rest of the text uses in its place"
+		if w.disguised {
+			why = "beside other disguised letters of the word"
+		}
 		e.add(data, j, j+1, report.Finding{
 			Kind: report.LookalikeInWord, Severity: report.Warning, Confidence: 0.7,
 			Replacement: report.Str(string(plain)), Chars: []report.Char{ch}, Word: wordText,
-			Message: fmt.Sprintf("%q (%s %s) in %q looks like %q, which the rest of the text uses in its place", string(c.r), cp(c.r), ucd.Name(c.r), wordText, string(plain)),
+			Message: fmt.Sprintf("%q (%s %s) in %q looks like %q, %s", string(c.r), cp(c.r), ucd.Name(c.r), wordText, string(plain), why),
 		})
 	}
 }
