@@ -541,9 +541,11 @@ func white(c cell) bool { return isBlank(c.r) || c.r == '\r' || c.r == 0xA0 || c
 // translator's house style left: reported at info and kept. Where the
 // block hides anything else (letters split by invisible characters,
 // look-alikes, other spaces), or the document did before, they are part
-// of the disguise and restored with it.
+// of the disguise and restored with it. Source code gets no such leeway,
+// as it gets none for typing slips (engine.slips): there an invisible
+// character before a name makes another name.
 func (e *engine) incidental() {
-	if e.doc.disguised {
+	if e.doc.disguised || e.opts.Mode == Code {
 		return
 	}
 	var buf [8]int

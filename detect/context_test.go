@@ -317,6 +317,18 @@ func TestZeroWidthSpaceAtEdges(t *testing.T) {
 	})
 }
 
+// In source code nothing invisible is incidental, as no look-alike is a
+// typing slip there: a zero width space before a name makes another name
+// ("\u200badmin"), however long the file.
+func TestIncidentalInCode(t *testing.T) {
+	src := strings.Repeat("// count the entries of the table and return the total\nfunc total(xs []int) int {\n\tn := 0\n\tfor _, x := range xs {\n\t\tn += x\n\t}\n\treturn n\n}\n", 2)
+	in := src + "func check(user string) bool {\n\treturn \u200badmin(user)\n}\n"
+	checkCases(t, []detectorCase{
+		{"before a name", in, []wantFinding{{report.Invisible, "\u200b", ""}}, src + "func check(user string) bool {\n\treturn admin(user)\n}\n", Options{Mode: Code}},
+		{"the same text as prose", in, nil, "", Options{}},
+	})
+}
+
 // A C1 control that is a byte of a UTF-8 character read as Latin-1 is
 // mojibake: damage, reported at info. A C1 control on its own is still a
 // warning.

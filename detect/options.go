@@ -14,7 +14,8 @@ const (
 	// Prose is natural-language text: articles, posts, messages.
 	Prose Mode = iota
 	// Code is source code: identifiers, strings and comments are judged
-	// separately, and every bidi control is at least a warning.
+	// separately, every bidi control is at least a warning, and no
+	// finding is excused as a typing slip or as harmless alone.
 	Code
 )
 
