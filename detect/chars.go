@@ -534,28 +534,35 @@ func white(c cell) bool { return isBlank(c.r) || c.r == '\r' || c.r == 0xA0 || c
 
 // incidental judges the findings that are harmless alone: zero width
 // spaces next to white space and joiners that no virama explains in the
-// scripts of India (engine.invisible), and typographic spaces
-// (no-break, narrow no-break, thin, hair, punctuation) between words
-// (engine.space). In a long text that hides nothing else, a few of them
-// (one in slipsEvery words) are what an editor, a translation tool or a
-// translator's house style left: reported at info and kept. Where the
-// block hides anything else (letters split by invisible characters,
-// look-alikes, other spaces), or the document did before, they are part
-// of the disguise and restored with it. Source code gets no such leeway,
-// as it gets none for typing slips (engine.slips): there an invisible
-// character before a name makes another name.
-func (e *engine) incidental() {
+// scripts of India (engine.invisible), typographic spaces (no-break,
+// narrow no-break, thin, hair, punctuation) between words (engine.space),
+// and the typing slips that engine.slips found. In a long text that hides
+// nothing else, a few of them (one in slipsEvery words; slips count their
+// own words too) are what an editor, a translation tool, a translator's
+// house style or a typist's keyboard left: reported at info and kept.
+// Where the block hides anything else (letters split by invisible
+// characters, look-alikes that are no slips, other spaces), or the
+// document did before, they are part of the disguise and restored with
+// it; so they are with slips that Options.RestoreSlips restores. Source
+// code gets no such leeway, as it gets none for typing slips: there an
+// invisible character before a name makes another name.
+func (e *engine) incidental(slips []int) {
 	if e.doc.disguised || e.opts.Mode == Code {
 		return
 	}
 	var buf [8]int
 	list := buf[:0]
 	n := 0 // not counting typographic spaces reported only because of others
+	s := 0 // the slips seen
 	for k := range e.found {
 		if e.found[k].Severity < report.Warning {
 			continue
 		}
 		l := &e.lazy[k]
+		if s < len(slips) && slips[s] == k {
+			s++
+			continue
+		}
 		if !l.incidental {
 			return // another disguise
 		}
@@ -565,9 +572,18 @@ func (e *engine) incidental() {
 		}
 	}
 	// Short texts never qualify: "Ignore\u200b previous instructions" is
-	// the classic way past a filter.
-	if w := len(e.words); len(list) == 0 || w < slipWords || n > 1 && w < n*slipsEvery {
-		return
+	// the classic way past a filter. engine.slips has judged the length of
+	// a text for its slips alone; with others, each needs its words.
+	if len(list) > 0 {
+		w, all := len(e.words), n+len(slips)
+		if w < slipWords || all > 1 && w < all*slipsEvery {
+			return
+		}
+	}
+	for _, k := range slips {
+		f := &e.found[k]
+		f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
+		e.lazy[k].slip = true
 	}
 	for _, k := range list {
 		f := &e.found[k]

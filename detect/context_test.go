@@ -84,6 +84,14 @@ func TestTypingSlips(t *testing.T) {
 		{"two in a long text are slips", long + "Ошибка: нет cвязи с сервeром.\n", nil, "", Options{}},
 		{"two in one word are a disguise", long + "Ошибка: нет связи с cервeром.\n", []wantFinding{in("c", "с"), in("e", "е")}, long + "Ошибка: нет связи с сервером.\n", Options{}},
 		{"a short message is a disguise", "Ошибка: нет cвязи.\n", []wantFinding{in("c", "с")}, "Ошибка: нет связи.\n", Options{}},
+		// Slips and the other findings that are harmless alone are judged
+		// together: neither makes the other a disguise, but together they
+		// need a text long enough for both.
+		{"a slip and a typographic space in a long text", long + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", nil, "", Options{}},
+		{"a slip and a zero width space in a long text", long + "Ошибка: нет cвязи.\nВнимание: \u200bслабый источник.\n", nil, "", Options{}},
+		{"a slip and a typographic space in a few lines", ru + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", []wantFinding{in("c", "с"), {report.UnusualSpace, "\u202f", " "}}, ru + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{}},
+		{"a slip beside a split word", long + "Ошибка: нет cвязи.\nВнима\u200bние: слабый источник.\n", []wantFinding{in("c", "с"), {report.Invisible, "\u200b", ""}}, long + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{}},
+		{"slips restored on request take the space with them", long + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", []wantFinding{in("c", "с"), {report.UnusualSpace, "\u202f", " "}}, long + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{RestoreSlips: true}},
 		{"cyrillic in english is a disguise", en + "The sеrver failed.\n", []wantFinding{in("е", "e")}, en + "The server failed.\n", Options{}},
 	})
 	rep := scanString(t, ru+"Ошибка: нет cвязи.\n", Options{})

@@ -354,8 +354,8 @@ func (e *engine) scanBlock(data []byte) {
 	e.numbers(data)
 	// What the block hides as a whole decides the findings that are
 	// harmless alone: zero width spaces next to white space, typing slips.
-	e.incidental()
-	e.slips(&e.blockVotes)
+	var slipBuf [8]int
+	e.incidental(e.slips(&e.blockVotes, slipBuf[:0]))
 	for k := range e.found {
 		if e.found[k].Severity >= report.Warning {
 			e.doc.disguised = true

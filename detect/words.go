@@ -174,7 +174,7 @@ const slipWords = 20
 // swaps a letter in every few words.
 const slipsEvery = 50
 
-// slips judges look-alikes that stand alone in a long text written in a
+// slips finds look-alikes that stand alone in a long text written in a
 // script other than Latin. People who write Russian, Greek or Bulgarian
 // switch between two keyboard layouts all day, and the keys they share
 // give the same shapes: a Latin c in a Russian word, a Latin I in a Greek
@@ -182,14 +182,17 @@ const slipsEvery = 50
 // block of at least slipWords words of that script, or several with
 // slipsEvery words each and one swapped letter per word, in a document
 // with no other disguise so far, are far more likely such slips than a
-// disguise: a disguise swaps a letter in every few words. They are
-// reported at info with no replacement (restoration keeps the writer's
-// text), unless Options.RestoreSlips asks to treat them as a disguise.
-// Short texts (a message, a name) never qualify, so the classic filter
-// evasion of one Latin letter in a Russian word is still an error there.
-func (e *engine) slips(block *[numClasses]float64) {
+// disguise: a disguise swaps a letter in every few words. slips returns
+// them, or nil where a finding above info is neither one nor harmless
+// alone; engine.incidental, which judges them with the other findings
+// that are harmless alone, reports them at info with no replacement
+// (restoration keeps the writer's text). Options.RestoreSlips treats them
+// as a disguise. Short texts (a message, a name) never qualify, so the
+// classic filter evasion of one Latin letter in a Russian word is still
+// an error there.
+func (e *engine) slips(block *[numClasses]float64, buf []int) []int {
 	if e.opts.RestoreSlips || e.opts.Mode == Code || e.doc.disguised {
-		return
+		return nil
 	}
 	dom := cNone
 	for c := cLatin; c < numClasses; c++ {
@@ -198,11 +201,10 @@ func (e *engine) slips(block *[numClasses]float64) {
 		}
 	}
 	if dom == cLatin || dom == cOther || block[dom] < slipWords {
-		return
+		return nil
 	}
-	// The candidates: every finding above info swaps one letter between
-	// the two layouts, one letter in each word.
-	var buf [8]int
+	// The candidates: every finding above info (but those harmless alone)
+	// swaps one letter between the two layouts, one letter in each word.
 	slip := buf[:0]
 	for k := range e.found {
 		f := &e.found[k]
@@ -210,25 +212,24 @@ func (e *engine) slips(block *[numClasses]float64) {
 			continue
 		}
 		l := &e.lazy[k]
+		if l.incidental {
+			continue // judged with the slips (engine.incidental)
+		}
 		if l.how != lazySwap {
-			return // another disguise
+			return nil // another disguise
 		}
 		if t := attrOf(l.r).class(); !(t == dom && l.t == cLatin || t == cLatin && l.t == dom) {
-			return // not between the two layouts
+			return nil // not between the two layouts
 		}
 		if n := len(slip); n > 0 && e.lazy[slip[n-1]].from == l.from {
-			return // two letters of one word
+			return nil // two letters of one word
 		}
 		slip = append(slip, k)
 	}
-	if len(slip) == 0 || len(slip) > 1 && block[dom] < float64(len(slip)*slipsEvery) {
-		return
+	if len(slip) > 1 && block[dom] < float64(len(slip)*slipsEvery) {
+		return nil
 	}
-	for _, k := range slip {
-		f := &e.found[k]
-		f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
-		e.lazy[k].slip = true
-	}
+	return slip
 }
 
 // adjacent reports whether words a and b are separated by white space only
