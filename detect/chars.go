@@ -474,7 +474,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 		}
 		why = "ZERO WIDTH JOINER outside an emoji sequence or a script that uses it"
 		if stray {
-			why, incidental = "ZERO WIDTH JOINER away from any virama, where it shapes nothing", true
+			why, incidental = "ZERO WIDTH JOINER neither after nor before a virama, where it shapes nothing", true
 		}
 	case 0x200C: // ZWNJ
 		ok, stray := e.joinerContext(i, j)
@@ -483,7 +483,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 		}
 		why = "ZERO WIDTH NON-JOINER in a script that does not use it"
 		if stray {
-			why, incidental = "ZERO WIDTH NON-JOINER away from any virama, where it shapes nothing", true
+			why, incidental = "ZERO WIDTH NON-JOINER after no virama, where it shapes nothing", true
 		}
 	case 0x200B: // ZWSP
 		if unspaced(prev) || unspaced(next) {
@@ -622,8 +622,9 @@ func printableRun(b []byte) int {
 // engine.materialize gives each its own; it is never written through.
 var emptyReplacement string
 
-// conjunctScript reports whether r is a letter or mark of a script of
-// India or Sri Lanka that forms conjuncts with a virama.
+// conjunctScript reports whether r is a character (a letter, a mark or a
+// digit) of a script of India or Sri Lanka that forms conjuncts with a
+// virama: between two of them a joiner shapes nothing but the conjunct.
 func conjunctScript(r rune) bool {
 	if r < 0x0900 || r > 0x0DFF {
 		return false
@@ -638,11 +639,13 @@ func conjunctScript(r rune) bool {
 
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where
 // the scripts that use them put them (the IDNA ContextJ idea, widened to
-// the text around): after a virama, or next to a letter of a joining
-// script, or in a block of such a script and not inside a word of another.
-// stray reports a joiner between two letters of a script of India or Sri
-// Lanka that no virama explains: what a disguise inserts, and what
-// translators also leave now and then (engine.incidental judges them).
+// the text around): between two characters of a script of India or Sri
+// Lanka, after a virama (a ZWJ also before one); elsewhere after a virama,
+// or next to a letter of a joining script, or in a block of such a script
+// and not inside a word of another. stray reports a joiner between two
+// characters of a script of India or Sri Lanka that no virama explains:
+// what a disguise inserts, and what translators also leave now and then
+// (engine.incidental judges them).
 func (e *engine) joinerContext(i, j int) (ok, stray bool) {
 	cells := e.cells
 	b := i - 1 // before the run of joiners

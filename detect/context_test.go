@@ -397,5 +397,15 @@ func TestStrayJoiners(t *testing.T) {
 		{"after a virama", "क्\u200dष और क्\u200cष अलग दिखते हैं।\n", nil, "", Options{}},
 		{"many between letters", "संस्कर\u200cण एक मद पा\u200cने में ग\u200cलत\n", []wantFinding{zw("\u200c"), zw("\u200c"), zw("\u200c")}, "संस्करण एक मद पाने में गलत\n", Options{}},
 		{"one left in a long text", hi + "खबर स\u200dवाद\n", nil, "", Options{}},
+		{"a zwj before a virama", "র\u200d্যাব এবং র\u200d্যান্ডম\n", nil, "", Options{}},
+		{"a zwnj before a virama", "क\u200c्ष और\n", []wantFinding{zw("\u200c")}, "क्ष और\n", Options{}},
+		{"between digits", "संख्या १\u200c२ है\n", []wantFinding{zw("\u200c")}, "संख्या १२ है\n", Options{}},
 	})
+	// The message says where the joiner is: next to a virama it may be,
+	// but not after one.
+	for _, f := range scanString(t, "क\u200c्ष और\n", Options{}).Findings {
+		if f.Kind == report.Invisible && strings.Contains(f.Message, "away from any virama") {
+			t.Errorf("message %q: the joiner stands right before a virama", f.Message)
+		}
+	}
 }
