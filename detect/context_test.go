@@ -112,6 +112,8 @@ func TestHouseSpace(t *testing.T) {
 		{"every space a thin one", "The\u2009judge\u2009accepted\u2009our\u2009recommendation.\n", []wantFinding{us("\u2009"), us("\u2009"), us("\u2009"), us("\u2009")}, "The judge accepted our recommendation.\n", Options{}},
 		{"mixed with an em space", "free\u202fmoney for\u2003all the\u202fpeople in\u202ftown.\n", []wantFinding{us("\u202f"), us("\u2003"), us("\u202f"), us("\u202f")}, "free money for all the people in town.\n", Options{}},
 		{"a translator's narrow space in a long text", cs + "VAROVÁNÍ:\u202fpoužívám slabý zdroj náhodných čísel.\n", nil, "", Options{}},
+		// Kept as typography, it is folded on request like any other.
+		{"a translator's narrow space folded on request", cs + "VAROVÁNÍ:\u202fpoužívám slabý zdroj náhodných čísel.\n", nil, cs + "VAROVÁNÍ: používám slabý zdroj náhodných čísel.\n", Options{FoldCompatibility: true}},
 		{"an em space in a long text", cs + "VAROVÁNÍ:\u2003používám slabý zdroj náhodných čísel.\n", []wantFinding{us("\u2003")}, cs + "VAROVÁNÍ: používám slabý zdroj náhodných čísel.\n", Options{}},
 		{"thin and narrow spaces between many words", cs + "free\u2009money for\u202fall the\u2009people\n", []wantFinding{us("\u2009"), us("\u202f"), us("\u2009")}, cs + "free money for all the people\n", Options{}},
 	})

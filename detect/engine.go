@@ -350,12 +350,15 @@ func (e *engine) scanBlock(data []byte) {
 	e.charPass(data)
 	e.letterDigits()
 	e.wordPass(data)
-	e.fold(data)
 	e.numbers(data)
 	// What the block hides as a whole decides the findings that are
 	// harmless alone: zero width spaces next to white space, typing slips.
 	var slipBuf [8]int
 	e.incidental(e.slips(&e.blockVotes, slipBuf[:0]))
+	// Folding (on request) leaves alone what the detectors restore, so it
+	// comes once the block has decided that: a typographic space kept as
+	// written is folded like any other.
+	e.fold(data)
 	for k := range e.found {
 		if e.found[k].Severity >= report.Warning {
 			e.doc.disguised = true
