@@ -114,6 +114,9 @@ func TestHouseSpace(t *testing.T) {
 		{"a translator's narrow space in a long text", cs + "VAROVÁNÍ:\u202fpoužívám slabý zdroj náhodných čísel.\n", nil, "", Options{}},
 		// Kept as typography, it is folded on request like any other.
 		{"a translator's narrow space folded on request", cs + "VAROVÁNÍ:\u202fpoužívám slabý zdroj náhodných čísel.\n", nil, cs + "VAROVÁNÍ: používám slabý zdroj náhodných čísel.\n", Options{FoldCompatibility: true}},
+		// The thin spaces of "10\u2009km" are reported only because the
+		// narrow one stands between words; they do not make it several.
+		{"a translator's narrow space beside thin spaces in numbers", cs + "VAROVÁNÍ:\u202fpoužívám 10\u2009km a 20\u2009km.\n", nil, "", Options{}},
 		{"an em space in a long text", cs + "VAROVÁNÍ:\u2003používám slabý zdroj náhodných čísel.\n", []wantFinding{us("\u2003")}, cs + "VAROVÁNÍ: používám slabý zdroj náhodných čísel.\n", Options{}},
 		{"thin and narrow spaces between many words", cs + "free\u2009money for\u202fall the\u2009people\n", []wantFinding{us("\u2009"), us("\u202f"), us("\u2009")}, cs + "free money for all the people\n", Options{}},
 	})
@@ -149,6 +152,7 @@ func TestNotation(t *testing.T) {
 		{"a times sign on a line with an arrow", "libselinu×.so.1 => /lib64/libselinux.so.1\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "libselinux.so.1 => /lib64/libselinux.so.1\n", Options{}},
 		{"crossed diagonals multiply nothing", "the libx32 and lib⤫32 trees\n", []wantFinding{{report.LookalikeInWord, "⤫", "x"}}, "the libx32 and libx32 trees\n", Options{}},
 		{"zero times a number", "sizes 2×3 and 10×20, and 0×5 is zero\n", nil, "", Options{}},
+		{"a zero that ends a number", "grids of 10×05 and 20×0f cells\n", nil, "", Options{}},
 		{"times inside a word of prose", "Please read the e×ample below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "Please read the example below.\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},
 		{"a table of characters", "       245  165  A5   Ѕ    CYRILLIC CAPITAL LETTER DZE\n       246  166  A6   І    CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I\n", nil, "", Options{}},
@@ -351,6 +355,7 @@ func TestMojibake(t *testing.T) {
 		// C2 9B is the UTF-8 of U+009B itself: "Â" before any C1 control
 		// would pass it off as damage.
 		{"a control read as the control it encodes", "Press Â\u009b2J to continue\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
+		{"a control after a whole character", "DESCRIPCIÃ\u0093\u0094N\n", []wantFinding{{report.ControlChar, "\u0094", "-"}}, "", Options{}},
 		{"a next line read as itself", "one line Â\u0085 and the next\n", []wantFinding{{report.ControlChar, "\u0085", "-"}}, "", Options{}},
 	})
 }
