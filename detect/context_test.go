@@ -154,6 +154,7 @@ func TestNotation(t *testing.T) {
 		{"zero times a number", "sizes 2×3 and 10×20, and 0×5 is zero\n", nil, "", Options{}},
 		{"a zero that ends a number", "grids of 10×05 and 20×0f cells\n", nil, "", Options{}},
 		{"times inside a word of prose", "Please read the e×ample below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "Please read the example below.\n", Options{}},
+		{"times inside two words of prose", "Please read the e×ample te×t below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}, {report.LookalikeInWord, "×", "x"}}, "Please read the example text below.\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},
 		{"a table of characters", "       245  165  A5   Ѕ    CYRILLIC CAPITAL LETTER DZE\n       246  166  A6   І    CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I\n", nil, "", Options{}},
 		{"a lone cyrillic a in a sentence", "This is а test of the system.\n", []wantFinding{{report.LookalikeWord, "а", "a"}}, "This is a test of the system.\n", Options{}},

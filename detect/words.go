@@ -571,7 +571,12 @@ func (e *engine) formulaLine(j int) bool {
 		}
 		// An equals sign in an arrow or a comparison of code ("=>",
 		// "==", "<=", ":=") is no formula's.
-		return c[k].r != '=' || !(k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
+		if c[k].r == '=' {
+			return !(k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
+		}
+		// Nor is a times sign inside a word: "e×ample te×t" disguises two
+		// words, each × the sign the other would be judged by.
+		return c[k].r != '×' || !(k > 0 && c[k-1].a&aLetter != 0 && k+1 < len(c) && c[k+1].a&aLetter != 0)
 	}
 	for k := j - 1; k >= 0 && k > j-200 && c[k].r != '\n'; k-- {
 		if sign(k) {
