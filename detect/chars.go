@@ -222,7 +222,9 @@ func (e *engine) invalid(data []byte, i, j int) {
 // ESCAPE starts sequences that move the cursor, erase, recolour or retitle
 // (the whole CSI sequence is reported), SHIFT OUT/IN switch the terminal to
 // another character set, and every C1 control (CSI U+009B, reverse index,
-// OSC...) is a terminal command of its own. NUL stays a warning too: it
+// OSC...) is a terminal command of its own, except in mojibake (a UTF-8
+// character read as Latin-1, engine.mojibake) where it starts no command
+// with arguments (engine.commandSequence): info. NUL stays a warning too: it
 // shows nothing, but programs that read C strings stop there, so a filter
 // can see less of the text than a reader.
 func (e *engine) control(data []byte, i int) int {
@@ -254,7 +256,7 @@ func (e *engine) control(data []byte, i int) int {
 		}
 	case r >= 0x80:
 		msg = fmt.Sprintf("C1 control character %s (%s) in text: terminals take it as a command (CSI U+009B starts escape sequences)", cp(r), ucd.Name(r))
-		if from, to, meant := e.mojibake(i); meant != 0 {
+		if from, to, meant := e.mojibake(i); meant != 0 && !e.commandSequence(i) {
 			sev = report.Info
 			msg = fmt.Sprintf("C1 control character %s in %q: the UTF-8 bytes of %q read as Latin-1 (mojibake), damage rather than a disguise", cp(r), e.text(data, from, to), meant)
 		}
@@ -266,6 +268,37 @@ func (e *engine) control(data []byte, i int) int {
 	}
 	e.add(data, i, j, report.Finding{Kind: report.ControlChar, Severity: sev, Confidence: 0.9, Message: msg})
 	return j
+}
+
+// commandSequence reports whether the C1 control at cell i introduces a
+// terminal command with arguments: a CSI with parameters and a final byte
+// ("\u009b2J", "\u009b31m", "\u009b?25l"), or an OSC with a numeric
+// selector ("\u009d52;" writes the clipboard). Mojibake puts a CSI or an
+// OSC before ordinary text ("‛" read as Latin-1 is "â\u0080\u009b"), not
+// before arguments; a command is a command whatever letter stands before
+// it to make it look like mojibake.
+func (e *engine) commandSequence(i int) bool {
+	cells := e.cells
+	k := i + 1
+	switch cells[i].r {
+	case 0x9B: // CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, a final byte 0x40–0x7E
+		for k < len(cells) && cells[k].r >= 0x30 && cells[k].r <= 0x3F {
+			k++
+		}
+		if k == i+1 {
+			return false // no parameter: "Û" read as Latin-1 before a letter
+		}
+		for k < len(cells) && cells[k].r >= 0x20 && cells[k].r <= 0x2F {
+			k++
+		}
+		return k < len(cells) && cells[k].r >= 0x40 && cells[k].r <= 0x7E
+	case 0x9D: // OSC: a number, then ';' and the command's text
+		for k < len(cells) && cells[k].r >= '0' && cells[k].r <= '9' {
+			k++
+		}
+		return k > i+1 && k < len(cells) && cells[k].r == ';'
+	}
+	return false
 }
 
 // mojibake reports whether C1 control cell i is one of the characters

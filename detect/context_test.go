@@ -357,6 +357,11 @@ func TestMojibake(t *testing.T) {
 		// would pass it off as damage.
 		{"a control read as the control it encodes", "Press Â\u009b2J to continue\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
 		{"a control after a whole character", "DESCRIPCIÃ\u0093\u0094N\n", []wantFinding{{report.ControlChar, "\u0094", "-"}}, "", Options{}},
+		// A command sequence is a command whatever letter stands before
+		// its introducer: "Ã\u009b" would be mojibake of Û.
+		{"a CSI command after a lead byte", "Press Ã\u009b2J to continue\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
+		{"an OSC command after a lead byte", "copy Ã\u009d52;c;ZWNobw==\u0007 here\n", []wantFinding{{report.ControlChar, "\u009d", "-"}}, "", Options{}},
+		{"curly quotes read as Latin-1", "the â\u0080\u009cquoted wordsâ\u0080\u009d and â\u0080\u009b1â\u0080\u0099\n", nil, "", Options{}},
 		{"a next line read as itself", "one line Â\u0085 and the next\n", []wantFinding{{report.ControlChar, "\u0085", "-"}}, "", Options{}},
 	})
 }
