@@ -617,6 +617,9 @@ func (e *engine) incidental(slips []int) {
 		f := &e.found[k]
 		f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
 		e.lazy[k].slip = true
+		if len(slips) > 1 {
+			e.lazy[k].note = "one of a few, one letter a word,"
+		}
 	}
 	for _, k := range list {
 		f := &e.found[k]

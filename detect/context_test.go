@@ -98,6 +98,16 @@ func TestTypingSlips(t *testing.T) {
 	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Info || !strings.Contains(rep.Findings[0].Message, "typing slip") {
 		t.Errorf("want one info finding explaining the slip, got %+v", rep.Findings)
 	}
+	// Two slips are not "the only one".
+	rep = scanString(t, long+"Ошибка: нет cвязи с сервeром.\n", Options{})
+	if len(rep.Findings) != 2 {
+		t.Fatalf("want two slips, got %+v", rep.Findings)
+	}
+	for _, f := range rep.Findings {
+		if f.Severity != report.Info || !strings.Contains(f.Message, "typing slip") || strings.Contains(f.Message, "the only one") {
+			t.Errorf("message %q of one of two slips", f.Message)
+		}
+	}
 }
 
 // One typographic space used throughout is a house style, and so is one

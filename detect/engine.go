@@ -510,7 +510,7 @@ type lazyFinding struct {
 	// space reported only because others stand between words.
 	incidental, typo bool
 	why              string // invisible: what the character is
-	note             string // invisible: why it is left alone (engine.incidental)
+	note             string // invisible: why it is left alone; slips: how many (engine.incidental)
 }
 
 type lazyHow uint8
@@ -585,7 +585,11 @@ func (e *engine) materialize(data []byte, k int) {
 			if dom == cLatin {
 				dom = attrOf(l.r).class()
 			}
-			f.Message += "; the only one in a long " + classNames[dom] + " text, so more likely a typing slip between keyboard layouts than a disguise"
+			only := "the only one" // or what engine.incidental noted
+			if l.note != "" {
+				only = l.note
+			}
+			f.Message += "; " + only + " in a long " + classNames[dom] + " text, so more likely a typing slip between keyboard layouts than a disguise"
 		}
 		f.Chars = []report.Char{ch}
 		f.Word = wordText
