@@ -222,7 +222,9 @@ func (e *engine) invalid(data []byte, i, j int) {
 // ESCAPE starts sequences that move the cursor, erase, recolour or retitle
 // (the whole CSI sequence is reported), SHIFT OUT/IN switch the terminal to
 // another character set, and every C1 control (CSI U+009B, reverse index,
-// OSC...) is a terminal command of its own. NUL stays a warning too: it
+// OSC...) is a terminal command of its own, except in mojibake (a UTF-8
+// character read as Latin-1, engine.mojibake) where it starts no command
+// with arguments (engine.commandSequence): info. NUL stays a warning too: it
 // shows nothing, but programs that read C strings stop there, so a filter
 // can see less of the text than a reader.
 func (e *engine) control(data []byte, i int) int {
@@ -254,7 +256,7 @@ func (e *engine) control(data []byte, i int) int {
 		}
 	case r >= 0x80:
 		msg = fmt.Sprintf("C1 control character %s (%s) in text: terminals take it as a command (CSI U+009B starts escape sequences)", cp(r), ucd.Name(r))
-		if from, to, meant := e.mojibake(i); meant != 0 {
+		if from, to, meant := e.mojibake(i); meant != 0 && !e.commandSequence(i) {
 			sev = report.Info
 			msg = fmt.Sprintf("C1 control character %s in %q: the UTF-8 bytes of %q read as Latin-1 (mojibake), damage rather than a disguise", cp(r), e.text(data, from, to), meant)
 		}
@@ -268,11 +270,42 @@ func (e *engine) control(data []byte, i int) int {
 	return j
 }
 
+// commandSequence reports whether the C1 control at cell i introduces a
+// terminal command with arguments: a CSI with parameters and a final byte
+// ("\u009b2J", "\u009b31m", "\u009b?25l"), or an OSC with a numeric
+// selector ("\u009d52;" writes the clipboard). Mojibake puts a CSI or an
+// OSC before ordinary text ("‛" read as Latin-1 is "â\u0080\u009b"), not
+// before arguments; a command is a command whatever letter stands before
+// it to make it look like mojibake.
+func (e *engine) commandSequence(i int) bool {
+	cells := e.cells
+	k := i + 1
+	switch cells[i].r {
+	case 0x9B: // CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, a final byte 0x40–0x7E
+		for k < len(cells) && cells[k].r >= 0x30 && cells[k].r <= 0x3F {
+			k++
+		}
+		if k == i+1 {
+			return false // no parameter: "Û" read as Latin-1 before a letter
+		}
+		for k < len(cells) && cells[k].r >= 0x20 && cells[k].r <= 0x2F {
+			k++
+		}
+		return k < len(cells) && cells[k].r >= 0x40 && cells[k].r <= 0x7E
+	case 0x9D: // OSC: a number, then ';' and the command's text
+		for k < len(cells) && cells[k].r >= '0' && cells[k].r <= '9' {
+			k++
+		}
+		return k > i+1 && k < len(cells) && cells[k].r == ';'
+	}
+	return false
+}
+
 // mojibake reports whether C1 control cell i is one of the characters
 // [from, to) that are the UTF-8 bytes of one character decoded as Latin-1
 // ("Ã\u0093" for "Ó", "â\u0080\u0094" for an em dash), and which
-// character that was. Text converted twice looks like this; it is damage,
-// and no disguise needs it.
+// character that was, never itself a control. Text converted twice looks
+// like this; it is damage, and no disguise needs it.
 func (e *engine) mojibake(i int) (from, to int, meant rune) {
 	cells := e.cells
 	for p := i; p >= 0 && p > i-utf8.UTFMax; p-- {
@@ -302,7 +335,10 @@ func (e *engine) mojibake(i int) (from, to int, meant rune) {
 			}
 			b[k] = byte(r)
 		}
-		if r, size := utf8.DecodeRune(b[:n]); r != utf8.RuneError && size == n {
+		// A character that is itself a control ("Â\u009b" is C2 9B, the
+		// UTF-8 of U+009B) is no damage to text: the command is what was
+		// meant.
+		if r, size := utf8.DecodeRune(b[:n]); r != utf8.RuneError && size == n && r > 0x9F {
 			return p, p + n, r
 		}
 		return 0, 0, 0
@@ -471,7 +507,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 		}
 		why = "ZERO WIDTH JOINER outside an emoji sequence or a script that uses it"
 		if stray {
-			why, incidental = "ZERO WIDTH JOINER away from any virama, where it shapes nothing", true
+			why, incidental = "ZERO WIDTH JOINER neither after nor before a virama, where it shapes nothing", true
 		}
 	case 0x200C: // ZWNJ
 		ok, stray := e.joinerContext(i, j)
@@ -480,7 +516,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 		}
 		why = "ZERO WIDTH NON-JOINER in a script that does not use it"
 		if stray {
-			why, incidental = "ZERO WIDTH NON-JOINER away from any virama, where it shapes nothing", true
+			why, incidental = "ZERO WIDTH NON-JOINER after no virama, where it shapes nothing", true
 		}
 	case 0x200B: // ZWSP
 		if unspaced(prev) || unspaced(next) {
@@ -531,26 +567,35 @@ func white(c cell) bool { return isBlank(c.r) || c.r == '\r' || c.r == 0xA0 || c
 
 // incidental judges the findings that are harmless alone: zero width
 // spaces next to white space and joiners that no virama explains in the
-// scripts of India (engine.invisible), and typographic spaces
-// (no-break, narrow no-break, thin, hair, punctuation) between words
-// (engine.space). In a long text that hides nothing else, a few of them
-// (one in slipsEvery words) are what an editor, a translation tool or a
-// translator's house style left: reported at info and kept. Where the
-// block hides anything else (letters split by invisible characters,
-// look-alikes, other spaces), or the document did before, they are part
-// of the disguise and restored with it.
-func (e *engine) incidental() {
-	if e.doc.disguised {
+// scripts of India (engine.invisible), typographic spaces (no-break,
+// narrow no-break, thin, hair, punctuation) between words (engine.space),
+// and the typing slips that engine.slips found. In a long text that hides
+// nothing else, a few of them (one in slipsEvery words; slips count their
+// own words too) are what an editor, a translation tool, a translator's
+// house style or a typist's keyboard left: reported at info and kept.
+// Where the block hides anything else (letters split by invisible
+// characters, look-alikes that are no slips, other spaces), or the
+// document did before, they are part of the disguise and restored with
+// it; so they are with slips that Options.RestoreSlips restores. Source
+// code gets no such leeway, as it gets none for typing slips: there an
+// invisible character before a name makes another name.
+func (e *engine) incidental(slips []int) {
+	if e.doc.disguised || e.opts.Mode == Code {
 		return
 	}
 	var buf [8]int
 	list := buf[:0]
 	n := 0 // not counting typographic spaces reported only because of others
+	s := 0 // the slips seen
 	for k := range e.found {
 		if e.found[k].Severity < report.Warning {
 			continue
 		}
 		l := &e.lazy[k]
+		if s < len(slips) && slips[s] == k {
+			s++
+			continue
+		}
 		if !l.incidental {
 			return // another disguise
 		}
@@ -560,9 +605,21 @@ func (e *engine) incidental() {
 		}
 	}
 	// Short texts never qualify: "Ignore\u200b previous instructions" is
-	// the classic way past a filter.
-	if w := len(e.words); len(list) == 0 || w < slipWords || n > 1 && w < n*slipsEvery {
-		return
+	// the classic way past a filter. engine.slips has judged the length of
+	// a text for its slips alone; with others, each needs its words.
+	if len(list) > 0 {
+		w, all := len(e.words), n+len(slips)
+		if w < slipWords || all > 1 && w < all*slipsEvery {
+			return
+		}
+	}
+	for _, k := range slips {
+		f := &e.found[k]
+		f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
+		e.lazy[k].slip = true
+		if len(slips) > 1 {
+			e.lazy[k].note = "one of a few, one letter a word,"
+		}
 	}
 	for _, k := range list {
 		f := &e.found[k]
@@ -601,8 +658,9 @@ func printableRun(b []byte) int {
 // engine.materialize gives each its own; it is never written through.
 var emptyReplacement string
 
-// conjunctScript reports whether r is a letter or mark of a script of
-// India or Sri Lanka that forms conjuncts with a virama.
+// conjunctScript reports whether r is a character (a letter, a mark or a
+// digit) of a script of India or Sri Lanka that forms conjuncts with a
+// virama: between two of them a joiner shapes nothing but the conjunct.
 func conjunctScript(r rune) bool {
 	if r < 0x0900 || r > 0x0DFF {
 		return false
@@ -617,11 +675,13 @@ func conjunctScript(r rune) bool {
 
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where
 // the scripts that use them put them (the IDNA ContextJ idea, widened to
-// the text around): after a virama, or next to a letter of a joining
-// script, or in a block of such a script and not inside a word of another.
-// stray reports a joiner between two letters of a script of India or Sri
-// Lanka that no virama explains: what a disguise inserts, and what
-// translators also leave now and then (engine.incidental judges them).
+// the text around): between two characters of a script of India or Sri
+// Lanka, after a virama (a ZWJ also before one); elsewhere after a virama,
+// or next to a letter of a joining script, or in a block of such a script
+// and not inside a word of another. stray reports a joiner between two
+// characters of a script of India or Sri Lanka that no virama explains:
+// what a disguise inserts, and what translators also leave now and then
+// (engine.incidental judges them).
 func (e *engine) joinerContext(i, j int) (ok, stray bool) {
 	cells := e.cells
 	b := i - 1 // before the run of joiners

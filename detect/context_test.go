@@ -84,11 +84,29 @@ func TestTypingSlips(t *testing.T) {
 		{"two in a long text are slips", long + "Ошибка: нет cвязи с сервeром.\n", nil, "", Options{}},
 		{"two in one word are a disguise", long + "Ошибка: нет связи с cервeром.\n", []wantFinding{in("c", "с"), in("e", "е")}, long + "Ошибка: нет связи с сервером.\n", Options{}},
 		{"a short message is a disguise", "Ошибка: нет cвязи.\n", []wantFinding{in("c", "с")}, "Ошибка: нет связи.\n", Options{}},
+		// Slips and the other findings that are harmless alone are judged
+		// together: neither makes the other a disguise, but together they
+		// need a text long enough for both.
+		{"a slip and a typographic space in a long text", long + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", nil, "", Options{}},
+		{"a slip and a zero width space in a long text", long + "Ошибка: нет cвязи.\nВнимание: \u200bслабый источник.\n", nil, "", Options{}},
+		{"a slip and a typographic space in a few lines", ru + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", []wantFinding{in("c", "с"), {report.UnusualSpace, "\u202f", " "}}, ru + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{}},
+		{"a slip beside a split word", long + "Ошибка: нет cвязи.\nВнима\u200bние: слабый источник.\n", []wantFinding{in("c", "с"), {report.Invisible, "\u200b", ""}}, long + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{}},
+		{"slips restored on request take the space with them", long + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", []wantFinding{in("c", "с"), {report.UnusualSpace, "\u202f", " "}}, long + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{RestoreSlips: true}},
 		{"cyrillic in english is a disguise", en + "The sеrver failed.\n", []wantFinding{in("е", "e")}, en + "The server failed.\n", Options{}},
 	})
 	rep := scanString(t, ru+"Ошибка: нет cвязи.\n", Options{})
 	if len(rep.Findings) != 1 || rep.Findings[0].Severity != report.Info || !strings.Contains(rep.Findings[0].Message, "typing slip") {
 		t.Errorf("want one info finding explaining the slip, got %+v", rep.Findings)
+	}
+	// Two slips are not "the only one".
+	rep = scanString(t, long+"Ошибка: нет cвязи с сервeром.\n", Options{})
+	if len(rep.Findings) != 2 {
+		t.Fatalf("want two slips, got %+v", rep.Findings)
+	}
+	for _, f := range rep.Findings {
+		if f.Severity != report.Info || !strings.Contains(f.Message, "typing slip") || strings.Contains(f.Message, "the only one") {
+			t.Errorf("message %q of one of two slips", f.Message)
+		}
 	}
 }
 
@@ -104,6 +122,11 @@ func TestHouseSpace(t *testing.T) {
 		{"every space a thin one", "The\u2009judge\u2009accepted\u2009our\u2009recommendation.\n", []wantFinding{us("\u2009"), us("\u2009"), us("\u2009"), us("\u2009")}, "The judge accepted our recommendation.\n", Options{}},
 		{"mixed with an em space", "free\u202fmoney for\u2003all the\u202fpeople in\u202ftown.\n", []wantFinding{us("\u202f"), us("\u2003"), us("\u202f"), us("\u202f")}, "free money for all the people in town.\n", Options{}},
 		{"a translator's narrow space in a long text", cs + "VAROVÁNÍ:\u202fpoužívám slabý zdroj náhodných čísel.\n", nil, "", Options{}},
+		// Kept as typography, it is folded on request like any other.
+		{"a translator's narrow space folded on request", cs + "VAROVÁNÍ:\u202fpoužívám slabý zdroj náhodných čísel.\n", nil, cs + "VAROVÁNÍ: používám slabý zdroj náhodných čísel.\n", Options{FoldCompatibility: true}},
+		// The thin spaces of "10\u2009km" are reported only because the
+		// narrow one stands between words; they do not make it several.
+		{"a translator's narrow space beside thin spaces in numbers", cs + "VAROVÁNÍ:\u202fpoužívám 10\u2009km a 20\u2009km.\n", nil, "", Options{}},
 		{"an em space in a long text", cs + "VAROVÁNÍ:\u2003používám slabý zdroj náhodných čísel.\n", []wantFinding{us("\u2003")}, cs + "VAROVÁNÍ: používám slabý zdroj náhodných čísel.\n", Options{}},
 		{"thin and narrow spaces between many words", cs + "free\u2009money for\u202fall the\u2009people\n", []wantFinding{us("\u2009"), us("\u202f"), us("\u2009")}, cs + "free money for all the people\n", Options{}},
 	})
@@ -117,6 +140,8 @@ func TestCatalogueConventions(t *testing.T) {
 		{"paper sizes in pashto digits", "بره\n۱۰x۱۱\nA۰\nA۰x۲\nA۱\nA۱۰\nA۱x۳\nA۲x۵\n", nil, "", Options{}},
 		{"an envelope in punjabi digits", "prc ੩੨k\nprc੧ ਲਿਫ਼ਾਫਾ\nprc੧੦ ਲਿਫ਼ਾਫਾ\n", nil, "", Options{}},
 		{"a letter-shaped digit inside a word", "Please he۱p us, the number is ۲۳.\n", []wantFinding{{report.LookalikeInWord, "۱", "l"}}, "Please help us, the number is ۲۳.\n", Options{}},
+		{"letter-shaped digits in a row inside a word", "Please say he۱۱o, the number is ۲۳.\n", []wantFinding{{report.LookalikeInWord, "۱", "l"}, {report.LookalikeInWord, "۱", "l"}}, "Please say hello, the number is ۲۳.\n", Options{}},
+		{"letter-shaped digits in a row in a number", "بره ۱۱ و ۱۰ و A۱۱\n", nil, "", Options{}},
 		{"paper sizes with a cyrillic A", "Величина папира: А0x2, А1x3 и 9x11 коверта\n", nil, "", Options{}},
 		{"metavariable after a name", ru + "  * bsН   значение паузы после забоя, crН для возврата каретки; gzip\n", nil, "", Options{}},
 		{"yes and no letters", "Απάντηση: ^[yYνΝ] ή ^[nNοΟ] για όχι\n", nil, "", Options{}},
@@ -137,7 +162,9 @@ func TestNotation(t *testing.T) {
 		{"a times sign on a line with an arrow", "libselinu×.so.1 => /lib64/libselinux.so.1\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "libselinux.so.1 => /lib64/libselinux.so.1\n", Options{}},
 		{"crossed diagonals multiply nothing", "the libx32 and lib⤫32 trees\n", []wantFinding{{report.LookalikeInWord, "⤫", "x"}}, "the libx32 and libx32 trees\n", Options{}},
 		{"zero times a number", "sizes 2×3 and 10×20, and 0×5 is zero\n", nil, "", Options{}},
+		{"a zero that ends a number", "grids of 10×05 and 20×0f cells\n", nil, "", Options{}},
 		{"times inside a word of prose", "Please read the e×ample below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "Please read the example below.\n", Options{}},
+		{"times inside two words of prose", "Please read the e×ample te×t below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}, {report.LookalikeInWord, "×", "x"}}, "Please read the example text below.\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},
 		{"a table of characters", "       245  165  A5   Ѕ    CYRILLIC CAPITAL LETTER DZE\n       246  166  A6   І    CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I\n", nil, "", Options{}},
 		{"a styled abbreviation", "In some circumstances (𝓮.𝓰., where the program) it fails.\n", []wantFinding{{report.FancyLetter, "𝓮", "e"}, {report.FancyLetter, "𝓰", "g"}}, "In some circumstances (e.g., where the program) it fails.\n", Options{}},
@@ -328,6 +355,18 @@ func TestZeroWidthSpaceAtEdges(t *testing.T) {
 	})
 }
 
+// In source code nothing invisible is incidental, as no look-alike is a
+// typing slip there: a zero width space before a name makes another name
+// ("\u200badmin"), however long the file.
+func TestIncidentalInCode(t *testing.T) {
+	src := strings.Repeat("// count the entries of the table and return the total\nfunc total(xs []int) int {\n\tn := 0\n\tfor _, x := range xs {\n\t\tn += x\n\t}\n\treturn n\n}\n", 2)
+	in := src + "func check(user string) bool {\n\treturn \u200badmin(user)\n}\n"
+	checkCases(t, []detectorCase{
+		{"before a name", in, []wantFinding{{report.Invisible, "\u200b", ""}}, src + "func check(user string) bool {\n\treturn admin(user)\n}\n", Options{Mode: Code}},
+		{"the same text as prose", in, nil, "", Options{}},
+	})
+}
+
 // A C1 control that is a byte of a UTF-8 character read as Latin-1 is
 // mojibake: damage, reported at info. A C1 control on its own is still a
 // warning.
@@ -337,6 +376,16 @@ func TestMojibake(t *testing.T) {
 		{"an em dash", "read I/O operationsâ\u0080\u0094that is, system calls\n", nil, "", Options{}},
 		{"a lone C1 control", "a command \u009b2J that clears the screen\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
 		{"after a letter that leads nothing", "the byte z\u0093 alone\n", []wantFinding{{report.ControlChar, "\u0093", "-"}}, "", Options{}},
+		// C2 9B is the UTF-8 of U+009B itself: "Â" before any C1 control
+		// would pass it off as damage.
+		{"a control read as the control it encodes", "Press Â\u009b2J to continue\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
+		{"a control after a whole character", "DESCRIPCIÃ\u0093\u0094N\n", []wantFinding{{report.ControlChar, "\u0094", "-"}}, "", Options{}},
+		// A command sequence is a command whatever letter stands before
+		// its introducer: "Ã\u009b" would be mojibake of Û.
+		{"a CSI command after a lead byte", "Press Ã\u009b2J to continue\n", []wantFinding{{report.ControlChar, "\u009b", "-"}}, "", Options{}},
+		{"an OSC command after a lead byte", "copy Ã\u009d52;c;ZWNobw==\u0007 here\n", []wantFinding{{report.ControlChar, "\u009d", "-"}}, "", Options{}},
+		{"curly quotes read as Latin-1", "the â\u0080\u009cquoted wordsâ\u0080\u009d and â\u0080\u009b1â\u0080\u0099\n", nil, "", Options{}},
+		{"a next line read as itself", "one line Â\u0085 and the next\n", []wantFinding{{report.ControlChar, "\u0085", "-"}}, "", Options{}},
 	})
 }
 
@@ -365,6 +414,13 @@ func TestAlternatesInDisguisedWords(t *testing.T) {
 		{"dotless i in a disguised word", "the kernel wıthоut modules\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}, {report.LookalikeInWord, "о", "o"}}, "the kernel without modules\n", Options{}},
 		{"a turkish word alone", "Merhaba, bu ılık bir gün.\n", nil, "", Options{}},
 	})
+	// The message gives the evidence that was used: in a short text there
+	// is no rest of the text to compare with.
+	for _, f := range scanString(t, "see 𝚕ɩ𝖻64 now\n", Options{}).Findings {
+		if f.Text == "ɩ" && !strings.Contains(f.Message, "other disguised letters") {
+			t.Errorf("message %q does not say why", f.Message)
+		}
+	}
 }
 
 // In the scripts of India a joiner shapes the conjunct of a virama. One
@@ -377,7 +433,17 @@ func TestStrayJoiners(t *testing.T) {
 		{"after a virama", "क्\u200dष और क्\u200cष अलग दिखते हैं।\n", nil, "", Options{}},
 		{"many between letters", "संस्कर\u200cण एक मद पा\u200cने में ग\u200cलत\n", []wantFinding{zw("\u200c"), zw("\u200c"), zw("\u200c")}, "संस्करण एक मद पाने में गलत\n", Options{}},
 		{"one left in a long text", hi + "खबर स\u200dवाद\n", nil, "", Options{}},
+		{"a zwj before a virama", "র\u200d্যাব এবং র\u200d্যান্ডম\n", nil, "", Options{}},
+		{"a zwnj before a virama", "क\u200c्ष और\n", []wantFinding{zw("\u200c")}, "क्ष और\n", Options{}},
+		{"between digits", "संख्या १\u200c२ है\n", []wantFinding{zw("\u200c")}, "संख्या १२ है\n", Options{}},
 	})
+	// The message says where the joiner is: next to a virama it may be,
+	// but not after one.
+	for _, f := range scanString(t, "क\u200c्ष और\n", Options{}).Findings {
+		if f.Kind == report.Invisible && strings.Contains(f.Message, "away from any virama") {
+			t.Errorf("message %q: the joiner stands right before a virama", f.Message)
+		}
+	}
 }
 
 // Greek writes σ inside a word and ς at its end, so a Latin o that ends a

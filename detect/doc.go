@@ -30,9 +30,9 @@
 //     (a zero width space next to white space, a joiner that no virama
 //     explains in a script of India, a typographic space between two
 //     words, a typing slip between keyboard layouts) are reported at
-//     info and kept when they are few in a long block that hides nothing
-//     else and follows no disguise; otherwise they are restored with the
-//     disguise.
+//     info and kept when they are few in a long block of prose that hides
+//     nothing else and follows no disguise; otherwise (and always in
+//     source code) they are restored with the disguise.
 //  6. Findings are ordered, positions (line, column in code points) are
 //     computed in one walk, and the block's findings go to the caller: Scan
 //     keeps up to Options.MaxFindings of them and counts the rest; Clean

@@ -352,12 +352,15 @@ func (e *engine) scanBlock(data []byte) {
 	e.charPass(data)
 	e.letterDigits()
 	e.wordPass(data)
-	e.fold(data)
 	e.numbers(data)
 	// What the block hides as a whole decides the findings that are
 	// harmless alone: zero width spaces next to white space, typing slips.
-	e.incidental()
-	e.slips(&e.blockVotes)
+	var slipBuf [8]int
+	e.incidental(e.slips(&e.blockVotes, slipBuf[:0]))
+	// Folding (on request) leaves alone what the detectors restore, so it
+	// comes once the block has decided that: a typographic space kept as
+	// written is folded like any other.
+	e.fold(data)
 	for k := range e.found {
 		if e.found[k].Severity >= report.Warning {
 			e.doc.disguised = true
@@ -509,7 +512,7 @@ type lazyFinding struct {
 	// space reported only because others stand between words.
 	incidental, typo bool
 	why              string // invisible: what the character is
-	note             string // invisible: why it is left alone (engine.incidental)
+	note             string // invisible: why it is left alone; slips: how many (engine.incidental)
 }
 
 type lazyHow uint8
@@ -584,7 +587,11 @@ func (e *engine) materialize(data []byte, k int) {
 			if dom == cLatin {
 				dom = attrOf(l.r).class()
 			}
-			f.Message += "; the only one in a long " + classNames[dom] + " text, so more likely a typing slip between keyboard layouts than a disguise"
+			only := "the only one" // or what engine.incidental noted
+			if l.note != "" {
+				only = l.note
+			}
+			f.Message += "; " + only + " in a long " + classNames[dom] + " text, so more likely a typing slip between keyboard layouts than a disguise"
 		}
 		f.Chars = []report.Char{ch}
 		f.Word = wordText

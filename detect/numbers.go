@@ -108,7 +108,7 @@ func digitZero(c cell) (rune, bool) {
 // "prc੧੦" an envelope size. There, such a digit that ends a word or
 // stands before another digit (or before a multiplication "x" and a
 // digit) is a digit again; one between two letters ("he۱p") stays a
-// look-alike.
+// look-alike, and so does a run of them before a letter ("he۱۱o").
 func (e *engine) letterDigits() {
 	if e.any&aWordSym == 0 || e.any&aDigit == 0 {
 		return
@@ -128,19 +128,32 @@ func (e *engine) letterDigits() {
 	if n == 0 {
 		return
 	}
-	for j, c := range cells {
+	shaped := func(c cell) bool {
 		if c.r < 0x80 || c.a&aWordSym == 0 {
-			continue
+			return false
 		}
 		z, ok := ucd.DigitZero(c.r)
-		if !ok || !slices.Contains(inUse[:n], z) {
+		return ok && slices.Contains(inUse[:n], z)
+	}
+	for j := 0; j < len(cells); {
+		if !shaped(cells[j]) {
+			j++
 			continue
 		}
-		if j+1 < len(cells) && cells[j+1].a&aLetter != 0 {
-			if x := cells[j+1].r; !((x == 'x' || x == '×') && j+2 < len(cells) && cells[j+2].a&(aDigit|aWordSym) != 0) {
+		// A run of them is judged by what follows it: "۱۱" is eleven,
+		// "he۱۱o" a hello.
+		k := j + 1
+		for k < len(cells) && shaped(cells[k]) {
+			k++
+		}
+		if k < len(cells) && cells[k].a&aLetter != 0 {
+			if x := cells[k].r; !((x == 'x' || x == '×') && k+1 < len(cells) && cells[k+1].a&(aDigit|aWordSym) != 0) {
+				j = k
 				continue // "he۱p": a letter's look-alike
 			}
 		}
-		cells[j].a = cells[j].a&^(aWordSym|0xF<<lookShift) | aDigit
+		for ; j < k; j++ {
+			cells[j].a = cells[j].a&^(aWordSym|0xF<<lookShift) | aDigit
+		}
 	}
 }

@@ -14,7 +14,8 @@ const (
 	// Prose is natural-language text: articles, posts, messages.
 	Prose Mode = iota
 	// Code is source code: identifiers, strings and comments are judged
-	// separately, and every bidi control is at least a warning.
+	// separately, every bidi control is at least a warning, and no
+	// finding is excused as a typing slip or as harmless alone.
 	Code
 )
 
@@ -67,9 +68,11 @@ type Options struct {
 	// ReplaceInvalid replaces invalid UTF-8 bytes with U+FFFD instead of
 	// keeping them.
 	ReplaceInvalid bool
-	// RestoreSlips treats a lone look-alike in a long text of another
-	// script as a disguise (an error, restored) instead of a likely typing
-	// slip between keyboard layouts (info, kept as written).
+	// RestoreSlips treats the look-alikes that are likely typing slips
+	// between keyboard layouts (one, or a few with one letter a word, in
+	// a long text of another script) as a disguise (an error, restored)
+	// instead of leaving them as written (info), and with them the other
+	// findings that are harmless alone in the same block.
 	RestoreSlips bool
 }
 

@@ -174,7 +174,7 @@ const slipWords = 20
 // swaps a letter in every few words.
 const slipsEvery = 50
 
-// slips judges look-alikes that stand alone in a long text written in a
+// slips finds look-alikes that stand alone in a long text written in a
 // script other than Latin. People who write Russian, Greek or Bulgarian
 // switch between two keyboard layouts all day, and the keys they share
 // give the same shapes: a Latin c in a Russian word, a Latin I in a Greek
@@ -182,14 +182,17 @@ const slipsEvery = 50
 // block of at least slipWords words of that script, or several with
 // slipsEvery words each and one swapped letter per word, in a document
 // with no other disguise so far, are far more likely such slips than a
-// disguise: a disguise swaps a letter in every few words. They are
-// reported at info with no replacement (restoration keeps the writer's
-// text), unless Options.RestoreSlips asks to treat them as a disguise.
-// Short texts (a message, a name) never qualify, so the classic filter
-// evasion of one Latin letter in a Russian word is still an error there.
-func (e *engine) slips(block *[numClasses]float64) {
+// disguise: a disguise swaps a letter in every few words. slips returns
+// them, or nil where a finding above info is neither one nor harmless
+// alone; engine.incidental, which judges them with the other findings
+// that are harmless alone, reports them at info with no replacement
+// (restoration keeps the writer's text). Options.RestoreSlips treats them
+// as a disguise. Short texts (a message, a name) never qualify, so the
+// classic filter evasion of one Latin letter in a Russian word is still
+// an error there.
+func (e *engine) slips(block *[numClasses]float64, buf []int) []int {
 	if e.opts.RestoreSlips || e.opts.Mode == Code || e.doc.disguised {
-		return
+		return nil
 	}
 	dom := cNone
 	for c := cLatin; c < numClasses; c++ {
@@ -198,11 +201,10 @@ func (e *engine) slips(block *[numClasses]float64) {
 		}
 	}
 	if dom == cLatin || dom == cOther || block[dom] < slipWords {
-		return
+		return nil
 	}
-	// The candidates: every finding above info swaps one letter between
-	// the two layouts, one letter in each word.
-	var buf [8]int
+	// The candidates: every finding above info (but those harmless alone)
+	// swaps one letter between the two layouts, one letter in each word.
 	slip := buf[:0]
 	for k := range e.found {
 		f := &e.found[k]
@@ -210,25 +212,24 @@ func (e *engine) slips(block *[numClasses]float64) {
 			continue
 		}
 		l := &e.lazy[k]
+		if l.incidental {
+			continue // judged with the slips (engine.incidental)
+		}
 		if l.how != lazySwap {
-			return // another disguise
+			return nil // another disguise
 		}
 		if t := attrOf(l.r).class(); !(t == dom && l.t == cLatin || t == cLatin && l.t == dom) {
-			return // not between the two layouts
+			return nil // not between the two layouts
 		}
 		if n := len(slip); n > 0 && e.lazy[slip[n-1]].from == l.from {
-			return // two letters of one word
+			return nil // two letters of one word
 		}
 		slip = append(slip, k)
 	}
-	if len(slip) == 0 || len(slip) > 1 && block[dom] < float64(len(slip)*slipsEvery) {
-		return
+	if len(slip) > 1 && block[dom] < float64(len(slip)*slipsEvery) {
+		return nil
 	}
-	for _, k := range slip {
-		f := &e.found[k]
-		f.Severity, f.Confidence, f.Replacement = report.Info, 0.4, nil
-		e.lazy[k].slip = true
-	}
+	return slip
 }
 
 // adjacent reports whether words a and b are separated by white space only
@@ -516,8 +517,10 @@ func (e *engine) times(j int) bool {
 
 // operator reports whether the mathematical symbol at cell j (a word
 // symbol, such as × for x) stands as an operator does: next to a digit
-// ("A4×6", "6×9") or alone between spaces ("BLOCKS × 512"). There it is a
-// sign, not a letter's look-alike joining a word.
+// ("A4×6", "6×9"), alone between spaces ("BLOCKS × 512") or on a formula
+// line. There it is a sign, not a letter's look-alike joining a word. The
+// x of a hexadecimal prefix ("0×7f", hexPrefix) and a sign shaped like x
+// that is no multiplication sign ("⤫") are never operators.
 func (e *engine) operator(j int) bool {
 	c := e.cells
 	if ucd.CategoryOf(c[j].r) != ucd.CatSm || e.hexPrefix(j) {
@@ -531,9 +534,6 @@ func (e *engine) operator(j int) bool {
 	return digit || alone || e.formulaLine(j)
 }
 
-// formulaLine reports whether the line around cell j has another
-// mathematical sign, as a formula does ("x = r×lg(e) + k"): there a sign
-// between letters multiplies variables.
 // hexPrefix reports whether cell j, a sign shaped like x (×, ⤫), is the x
 // of a hexadecimal prefix: after a 0 that starts a token and before at
 // least two hexadecimal digits or letters that look like them
@@ -566,6 +566,9 @@ func (e *engine) hexPrefix(j int) bool {
 	return n >= 2 && hexLetter
 }
 
+// formulaLine reports whether the line around cell j has another
+// mathematical sign, as a formula does ("x = r×lg(e) + k"): there a sign
+// between letters multiplies variables.
 func (e *engine) formulaLine(j int) bool {
 	c := e.cells
 	sign := func(k int) bool {
@@ -574,7 +577,12 @@ func (e *engine) formulaLine(j int) bool {
 		}
 		// An equals sign in an arrow or a comparison of code ("=>",
 		// "==", "<=", ":=") is no formula's.
-		return c[k].r != '=' || !(k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
+		if c[k].r == '=' {
+			return !(k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
+		}
+		// Nor is a times sign inside a word: "e×ample te×t" disguises two
+		// words, each × the sign the other would be judged by.
+		return c[k].r != '×' || !(k > 0 && c[k-1].a&aLetter != 0 && k+1 < len(c) && c[k+1].a&aLetter != 0)
 	}
 	for k := j - 1; k >= 0 && k > j-200 && c[k].r != '\n'; k-- {
 		if sign(k) {
@@ -2404,7 +2412,9 @@ func (e *engine) frequency(r rune) (n, letters int) {
 // Turkish writes ı and Ewe ʋ all the time; a disguise uses them now and
 // then in words that the rest of the text writes with the plain letter.
 // So the text decides: the letter is a disguise when it is rare in the
-// block and the plain letter fits its neighbours far better.
+// block, the block writes no letter only its alphabets have, and either
+// the plain letter fits its neighbours far better or other letters of the
+// word are disguised ("𝚕ɩ𝖻").
 func (e *engine) latinAlternates(data []byte, k int) {
 	w := &e.words[k]
 	cells := e.cells
@@ -2451,10 +2461,14 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		ch := e.describe(c)
 		ch.LooksLike = string(plain)
 		wordText := e.text(data, int(w.from), int(w.to))
+		why := "which the rest of the text uses in its place"
+		if w.disguised {
+			why = "beside other disguised letters of the word"
+		}
 		e.add(data, j, j+1, report.Finding{
 			Kind: report.LookalikeInWord, Severity: report.Warning, Confidence: 0.7,
 			Replacement: report.Str(string(plain)), Chars: []report.Char{ch}, Word: wordText,
-			Message: fmt.Sprintf("%q (%s %s) in %q looks like %q, which the rest of the text uses in its place", string(c.r), cp(c.r), ucd.Name(c.r), wordText, string(plain)),
+			Message: fmt.Sprintf("%q (%s %s) in %q looks like %q, %s", string(c.r), cp(c.r), ucd.Name(c.r), wordText, string(plain), why),
 		})
 	}
 }

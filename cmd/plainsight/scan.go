@@ -107,7 +107,7 @@ func (a *app) commonFlags(c *cobra.Command, f *scanFlags) {
 	fl.StringVar(&f.mode, "mode", "auto", "prose, code, or auto (by file extension; standard input is prose)")
 	fl.StringSliceVar(&f.scripts, "scripts", nil, "scripts the text is expected to use, e.g. Latin,Cyrillic: whole words in them are never judged look-alikes")
 	fl.StringVar(&f.allow, "allow", "", "characters never reported")
-	fl.BoolVar(&f.restoreSlips, "restore-slips", false, "treat a lone look-alike in a long text of another script as a disguise (error, restored), not a typing slip (info, kept)")
+	fl.BoolVar(&f.restoreSlips, "restore-slips", false, "treat the look-alikes that are likely typing slips (one or a few, one letter a word, in a long text of another script) as a disguise (error, restored), not as slips (info, kept)")
 	fl.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines and treat the --field of each record as one input")
 	fl.StringVar(&f.field, "field", "text", "with --jsonl, the field holding the text")
 	fl.StringVar(&f.configFile, "config", "", "configuration file (default: "+config.FileName+" in the repository root)")
