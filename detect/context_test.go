@@ -163,6 +163,7 @@ func TestNotation(t *testing.T) {
 		{"crossed diagonals multiply nothing", "the libx32 and lib⤫32 trees\n", []wantFinding{{report.LookalikeInWord, "⤫", "x"}}, "the libx32 and libx32 trees\n", Options{}},
 		{"zero times a number", "sizes 2×3 and 10×20, and 0×5 is zero\n", nil, "", Options{}},
 		{"a zero that ends a number", "grids of 10×05 and 20×0f cells\n", nil, "", Options{}},
+		{"times between single-letter variables", "\t// domain, or R×R mod n, thus p256OrdMul(x, RR) gives x×R, i.e. converts x\n", nil, "", Options{}},
 		{"times inside a word of prose", "Please read the e×ample below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "Please read the example below.\n", Options{}},
 		{"times inside two words of prose", "Please read the e×ample te×t below.\n", []wantFinding{{report.LookalikeInWord, "×", "x"}, {report.LookalikeInWord, "×", "x"}}, "Please read the example text below.\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},

@@ -566,6 +566,13 @@ func (e *engine) hexPrefix(j int) bool {
 	return n >= 2 && hexLetter
 }
 
+// longerRun reports whether the letter at cell j has another letter next
+// to it on the side step points to: it is part of a word, not a variable.
+func (e *engine) longerRun(j, step int) bool {
+	k := j + step
+	return k >= 0 && k < len(e.cells) && e.cells[k].a&aLetter != 0
+}
+
 // formulaLine reports whether the line around cell j has another
 // mathematical sign, as a formula does ("x = r×lg(e) + k"): there a sign
 // between letters multiplies variables.
@@ -581,8 +588,10 @@ func (e *engine) formulaLine(j int) bool {
 			return !(k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
 		}
 		// Nor is a times sign inside a word: "e×ample te×t" disguises two
-		// words, each × the sign the other would be judged by.
-		return c[k].r != '×' || !(k > 0 && c[k-1].a&aLetter != 0 && k+1 < len(c) && c[k+1].a&aLetter != 0)
+		// words, each × the sign the other would be judged by. Between two
+		// single letters it multiplies variables ("R×R mod n").
+		return c[k].r != '×' || !(k > 0 && c[k-1].a&aLetter != 0 && k+1 < len(c) && c[k+1].a&aLetter != 0) ||
+			!e.longerRun(k-1, -1) && !e.longerRun(k+1, 1)
 	}
 	for k := j - 1; k >= 0 && k > j-200 && c[k].r != '\n'; k-- {
 		if sign(k) {
