@@ -413,6 +413,7 @@ func TestAlternatesInDisguisedWords(t *testing.T) {
 		{"iota beside styled letters", "see 𝚕ɩ𝖻64 now\n", []wantFinding{{report.FancyLetter, "𝚕", "l"}, {report.LookalikeInWord, "ɩ", "i"}, {report.FancyLetter, "𝖻", "b"}}, "see lib64 now\n", Options{}},
 		{"dotless i beside a cyrillic letter", "the kеrnеl wıth modules\n", []wantFinding{{report.LookalikeInWord, "е", "e"}, {report.LookalikeInWord, "е", "e"}}, "the kernel wıth modules\n", Options{}},
 		{"dotless i in a disguised word", "the kernel wıthоut modules\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}, {report.LookalikeInWord, "о", "o"}}, "the kernel without modules\n", Options{}},
+		{"a short turkish text with a disguise", "Dosya kаpalı, lütfen tekrar deneyin.\n", []wantFinding{{report.LookalikeInWord, "а", "a"}}, "Dosya kapalı, lütfen tekrar deneyin.\n", Options{}},
 		{"a turkish word alone", "Merhaba, bu ılık bir gün.\n", nil, "", Options{}},
 	})
 	// The message gives the evidence that was used: in a short text there

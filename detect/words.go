@@ -2484,14 +2484,15 @@ func (e *engine) latinAlternates(data []byte, k int) {
 
 // companions lists, for Latin letters that look like an ASCII letter but
 // belong to living alphabets, letters that only those alphabets have
-// beside them: a text that writes ş or ğ writes Turkish or Azerbaijani,
+// beside them: a text that writes ş or ğ (or ç, ö and ü, which Turkish
+// shares with its neighbours) writes Turkish or Azerbaijani,
 // where ı is a letter of its own; ð goes with Icelandic þ; ɛ, ɔ and ŋ with
 // the ʋ and ɩ of Ewe, Kabiye and other West African orthographies, ɛ and ḍ
 // with the ɣ of Kabyle. Place
 // names quoted in another language keep their alphabet too ("Kırşehir" in
 // a list of provinces).
 var companions = map[rune]string{
-	'ı': "şğəŞĞƏİ", 'þ': "ðÐæÆ", 'Þ': "ðÐæÆ",
+	'ı': "şğəŞĞƏİçöüÇÖÜ", 'þ': "ðÐæÆ", 'Þ': "ðÐæÆ",
 	'ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ", 'Ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ",
 	'ɩ': "ɛɔŋɖƐƆŊƉ", 'Ɩ': "ɛɔŋɖƐƆŊƉ",
 	// Kabyle and the other Berber Latin orthographies, and Ewe.
