@@ -2483,14 +2483,14 @@ func (e *engine) latinAlternates(data []byte, k int) {
 }
 
 // companions lists, for Latin letters that look like an ASCII letter but
-// belong to living alphabets, letters that only those alphabets have
-// beside them: a text that writes ş or ğ (or ç, ö and ü, which Turkish
-// shares with its neighbours) writes Turkish or Azerbaijani,
-// where ı is a letter of its own; ð goes with Icelandic þ; ɛ, ɔ and ŋ with
-// the ʋ and ɩ of Ewe, Kabiye and other West African orthographies, ɛ and ḍ
-// with the ɣ of Kabyle. Place
-// names quoted in another language keep their alphabet too ("Kırşehir" in
-// a list of provinces).
+// belong to living alphabets, letters that show those alphabets are in
+// use: a text that writes ş or ğ writes Turkish or Azerbaijani, where ı
+// is a letter of its own, and so does one with ı beside ç, ö or ü (which
+// Turkish shares with German and French, whose texts have no ı); ð goes
+// with Icelandic þ; ɛ, ɔ and ŋ with the ʋ and ɩ of Ewe, Kabiye and other
+// West African orthographies; ɛ and ḍ with the ɣ of Kabyle. Place names
+// quoted in another language keep their alphabet too ("Kırşehir" in a
+// list of provinces).
 var companions = map[rune]string{
 	'ı': "şğəŞĞƏİçöüÇÖÜ", 'þ': "ðÐæÆ", 'Þ': "ðÐæÆ",
 	'ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ", 'Ʋ': "ɖɛɔŋƒɣƐƆŊƉƑƔ",
