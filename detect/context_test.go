@@ -139,6 +139,7 @@ func TestCatalogueConventions(t *testing.T) {
 	checkCases(t, []detectorCase{
 		{"paper sizes in pashto digits", "بره\n۱۰x۱۱\nA۰\nA۰x۲\nA۱\nA۱۰\nA۱x۳\nA۲x۵\n", nil, "", Options{}},
 		{"an envelope in punjabi digits", "prc ੩੨k\nprc੧ ਲਿਫ਼ਾਫਾ\nprc੧੦ ਲਿਫ਼ਾਫਾ\n", nil, "", Options{}},
+		{"a letter-shaped digit between digits", "the total is 1۱2 units\n", []wantFinding{{report.MixedDigits, "۱", "1"}}, "the total is 112 units\n", Options{}},
 		{"a letter-shaped digit inside a word", "Please he۱p us, the number is ۲۳.\n", []wantFinding{{report.LookalikeInWord, "۱", "l"}}, "Please help us, the number is ۲۳.\n", Options{}},
 		{"letter-shaped digits in a row inside a word", "Please say he۱۱o, the number is ۲۳.\n", []wantFinding{{report.LookalikeInWord, "۱", "l"}, {report.LookalikeInWord, "۱", "l"}}, "Please say hello, the number is ۲۳.\n", Options{}},
 		{"letter-shaped digits in a row in a number", "بره ۱۱ و ۱۰ و A۱۱\n", nil, "", Options{}},

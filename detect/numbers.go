@@ -110,10 +110,22 @@ func digitZero(c cell) (rune, bool) {
 // digit) is a digit again; one between two letters ("he۱p") stays a
 // look-alike, and so does a run of them before a letter ("he۱۱o").
 func (e *engine) letterDigits() {
-	if e.any&aWordSym == 0 || e.any&aDigit == 0 {
+	if e.any&aWordSym == 0 {
 		return
 	}
 	cells := e.cells
+	// Between two digits it is a digit whatever the block writes: "1۱2"
+	// mixes numbering systems (engine.numbers), it spells no word.
+	for j := 1; j+1 < len(cells); j++ {
+		if c := cells[j]; c.r >= 0x80 && c.a&aWordSym != 0 && cells[j-1].a&aDigit != 0 && cells[j+1].a&aDigit != 0 {
+			if _, ok := ucd.DigitZero(c.r); ok {
+				cells[j].a = c.a&^(aWordSym|0xF<<lookShift) | aDigit
+			}
+		}
+	}
+	if e.any&aDigit == 0 {
+		return
+	}
 	var inUse [4]rune
 	n := 0
 	for _, c := range cells {
@@ -147,7 +159,7 @@ func (e *engine) letterDigits() {
 			k++
 		}
 		if k < len(cells) && cells[k].a&aLetter != 0 {
-			if x := cells[k].r; !((x == 'x' || x == '×') && k+1 < len(cells) && cells[k+1].a&(aDigit|aWordSym) != 0) {
+			if x := cells[k].r; !(x == 'x' && k+1 < len(cells) && cells[k+1].a&(aDigit|aWordSym) != 0) {
 				j = k
 				continue // "he۱p": a letter's look-alike
 			}
