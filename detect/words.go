@@ -1696,6 +1696,7 @@ func (e *engine) oneLetterWord(r rune) bool {
 func (e *engine) noteLone() {
 	if !e.loneSeen {
 		e.loneSeen = true
+		var seen [16]rune // the letters noted, by their low bits
 		for i := range e.words {
 			w := &e.words[i]
 			if w.letters != 1 || !w.simple || w.vote == cLatin || w.vote == cNone || w.vote == cOther {
@@ -1705,8 +1706,11 @@ func (e *engine) noteLone() {
 				e.doc.lone = map[rune]bool{}
 			}
 			for j := int(w.from); j < int(w.to); j++ {
-				if e.cells[j].a&aLetter != 0 {
-					e.doc.lone[unicode.ToLower(e.cells[j].r)] = true
+				if r := e.cells[j].r; e.cells[j].a&aLetter != 0 && seen[r&15] != r {
+					// Russian writes и, в, с every few words: note each
+					// once per block, not once per use.
+					seen[r&15] = r
+					e.doc.lone[unicode.ToLower(r)] = true
 				}
 			}
 		}
