@@ -2034,26 +2034,13 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	}
 	// Every combination, the first choice of each cell included: the
 	// letter first restored need not be the first of its alternatives.
-	choice := make([]int, len(idx))
-	for {
-		for q, i := range idx {
-			sw[i].rep = sw[i].alts[choice[q]]
-		}
-		if known[key()] {
-			return
-		}
-		p := 0
-		for p < len(idx) {
-			choice[p]++
-			if choice[p] < len(sw[idx[p]].alts) {
-				break
-			}
-			choice[p] = 0
-			p++
-		}
-		if p == len(idx) {
-			break // all combinations tried
-		}
+	found := false
+	eachChoice(sw, idx, func([]int) bool {
+		found = known[key()]
+		return !found
+	})
+	if found {
+		return
 	}
 	for p, i := range idx {
 		sw[i].rep = orig[p]
@@ -2092,14 +2079,30 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 			}
 		}
 	}
-	clear(choice)
+	eachChoice(sw, idx, func(choice []int) bool {
+		if s := score(); s > best {
+			best = s
+			copy(bestChoice, choice)
+		}
+		return true
+	})
+	for q, i := range idx {
+		sw[i].rep = sw[i].alts[bestChoice[q]]
+	}
+}
+
+// eachChoice sets the shared letters sw[idx[...]] to every combination of
+// their alternatives in turn, the first alternative of each included, and
+// calls try with the choice made for each; it stops when try returns
+// false, leaving that combination in place.
+func eachChoice(sw []swapped, idx []int, try func(choice []int) bool) {
+	choice := make([]int, len(idx))
 	for {
 		for q, i := range idx {
 			sw[i].rep = sw[i].alts[choice[q]]
 		}
-		if s := score(); s > best {
-			best = s
-			copy(bestChoice, choice)
+		if !try(choice) {
+			return
 		}
 		p := 0
 		for p < len(idx) {
@@ -2111,11 +2114,8 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 			p++
 		}
 		if p == len(idx) {
-			break
+			return // all combinations tried
 		}
-	}
-	for q, i := range idx {
-		sw[i].rep = sw[i].alts[bestChoice[q]]
 	}
 }
 
