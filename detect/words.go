@@ -2004,16 +2004,15 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	key := func() string {
 		var buf [64]byte
 		b := buf[:0]
-		next := 0
-		for j := int(w.from); j < int(w.to); j++ {
-			r := e.cells[j].r
-			if next < len(sw) && sw[next].j == j {
-				r = sw[next].rep
-				next++
-			} else if e.cells[j].a&aLetter == 0 || letterClass(e.cells[j].a) != t {
-				return ""
+		ok := withSwaps(e.cells[w.from:w.to], sw, int(w.from), func(c cell, r rune, swapped bool) bool {
+			if !swapped && (c.a&aLetter == 0 || letterClass(c.a) != t) {
+				return false
 			}
 			b = utf8.AppendRune(b, unicode.ToLower(r))
+			return true
+		})
+		if !ok {
+			return ""
 		}
 		return string(b)
 	}
@@ -2056,19 +2055,17 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	seq := make([]rune, 0, int(w.to)-int(w.from))
 	score := func() float64 {
 		seq = seq[:0]
-		next := 0
-		for j := int(w.from); j < int(w.to); j++ {
-			r := e.cells[j].r
-			if next < len(sw) && sw[next].j == j {
-				r = sw[next].rep
-				next++
-			} else if e.cells[j].a&aLetter == 0 {
-				continue
-			} else if letterClass(e.cells[j].a) != t {
+		withSwaps(e.cells[w.from:w.to], sw, int(w.from), func(c cell, r rune, swapped bool) bool {
+			switch {
+			case swapped:
+			case c.a&aLetter == 0:
+				return true
+			case letterClass(c.a) != t:
 				r = 0
 			}
 			seq = append(seq, baseLetter(r))
-		}
+			return true
+		})
 		return m.logProb(seq)
 	}
 	best, bestChoice := score(), make([]int, len(idx))
@@ -2089,6 +2086,25 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	for q, i := range idx {
 		sw[i].rep = sw[i].alts[bestChoice[q]]
 	}
+}
+
+// withSwaps calls f for each of cells, the cells of a word that starts at
+// cell from, with the letter it holds once the swaps sw (in order) are
+// made, and whether a swap made it; it stops, and reports false, when f
+// returns false.
+func withSwaps(cells []cell, sw []swapped, from int, f func(c cell, r rune, swapped bool) bool) bool {
+	next := 0
+	for k, c := range cells {
+		r, swapped := c.r, false
+		if next < len(sw) && sw[next].j == from+k {
+			r, swapped = sw[next].rep, true
+			next++
+		}
+		if !f(c, r, swapped) {
+			return false
+		}
+	}
+	return true
 }
 
 // eachChoice sets the shared letters sw[idx[...]] to every combination of
