@@ -1105,7 +1105,10 @@ func (e *engine) standsFor(r rune, t class) bool {
 			return true
 		}
 		lower := unicode.ToLower(x)
-		for _, y := range string(lower) + alphabetMates[lower] {
+		if e.writes(lower) {
+			return true
+		}
+		for _, y := range alphabetMates[lower] {
 			if e.writes(y) {
 				return true
 			}
