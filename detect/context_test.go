@@ -91,6 +91,9 @@ func TestTypingSlips(t *testing.T) {
 		{"a slip and a zero width space in a long text", long + "Ошибка: нет cвязи.\nВнимание: \u200bслабый источник.\n", nil, "", Options{}},
 		{"a slip and a typographic space in a few lines", ru + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", []wantFinding{in("c", "с"), {report.UnusualSpace, "\u202f", " "}}, ru + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{}},
 		{"a slip beside a split word", long + "Ошибка: нет cвязи.\nВнима\u200bние: слабый источник.\n", []wantFinding{in("c", "с"), {report.Invisible, "\u200b", ""}}, long + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{}},
+		// Which kinds are reported does not change what the block hides:
+		// the split word still makes the slip a disguise.
+		{"a slip beside a split word, look-alikes only", long + "Ошибка: нет cвязи.\nВнима\u200bние: слабый источник.\n", []wantFinding{in("c", "с")}, long + "Ошибка: нет связи.\nВнима\u200bние: слабый источник.\n", Options{Kinds: []report.Kind{report.LookalikeInWord}}},
 		{"slips restored on request take the space with them", long + "Ошибка: нет cвязи.\nВнимание:\u202fслабый источник.\n", []wantFinding{in("c", "с"), {report.UnusualSpace, "\u202f", " "}}, long + "Ошибка: нет связи.\nВнимание: слабый источник.\n", Options{RestoreSlips: true}},
 		{"cyrillic in english is a disguise", en + "The sеrver failed.\n", []wantFinding{in("е", "e")}, en + "The server failed.\n", Options{}},
 	})

@@ -486,8 +486,6 @@ func (f *scriptFlags) note(a attr) {
 	}
 }
 
-func (e *engine) enabled(k report.Kind) bool { return !e.kindOff[k] }
-
 // add records a finding for cells [i, j) of the current block.
 func (e *engine) add(data []byte, i, j int, f report.Finding) {
 	e.addLazy(data, i, j, f, lazyFinding{})
@@ -525,9 +523,6 @@ const (
 
 // addLazy is add for a finding whose Chars, Word and Message l describes.
 func (e *engine) addLazy(data []byte, i, j int, f report.Finding, l lazyFinding) {
-	if !e.enabled(f.Kind) {
-		return
-	}
 	if e.allow != nil {
 		for k := i; k < j; k++ {
 			if e.allow[e.cells[k].r] {
@@ -689,8 +684,8 @@ func (e *engine) finish(data []byte) {
 	// A byte is changed by at most one finding.
 	var end int64 = -1
 	for _, k := range e.order {
-		if f[k].Replacement == nil {
-			continue
+		if f[k].Replacement == nil || !e.keep(&f[k]) {
+			continue // a finding left out of the report changes nothing
 		}
 		if f[k].Start.Offset < end {
 			f[k].Replacement = nil

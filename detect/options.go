@@ -44,7 +44,9 @@ type Options struct {
 	// MinSeverity drops findings below it from the report (they still
 	// count towards nothing). Zero means Info.
 	MinSeverity report.Severity
-	// Kinds limits detection and restoration to these kinds; nil means all.
+	// Kinds limits what is reported and restored to these kinds; nil
+	// means all. Detection still sees every kind, so that what a block is
+	// judged to hide does not depend on what the caller asked to see.
 	Kinds []report.Kind
 	// Scripts are scripts the text is expected to contain, by Unicode name
 	// or ISO 15924 code ("Latin", "Cyrl"). Whole words in an expected

@@ -11,9 +11,12 @@ func (e *engine) newReport() *report.Report {
 	return &report.Report{Mode: e.opts.Mode.String(), Findings: []report.Finding{}}
 }
 
-// keep applies the severity filter.
+// keep applies the severity and kind filters (Options.MinSeverity,
+// Options.Kinds). They apply to what is reported and restored, not to
+// what is detected: the detectors, and the block-wide judgement of what a
+// block hides, see every finding whatever the caller asked to see.
 func (e *engine) keep(f *report.Finding) bool {
-	return e.opts.MinSeverity == 0 || f.Severity >= e.opts.MinSeverity
+	return (e.opts.MinSeverity == 0 || f.Severity >= e.opts.MinSeverity) && !e.kindOff[f.Kind]
 }
 
 // Scan reads r to its end in one streaming pass and reports what it finds.
