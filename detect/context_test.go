@@ -397,10 +397,26 @@ func TestMojibake(t *testing.T) {
 // A styled or foreign letter shaped like I and l keeps its own case when
 // nothing in the word says otherwise: a small one at the start of a word
 // is an l even before a consonant ("𝚕dd"), a capital one there is an I
-// before a consonant and an l before a vowel.
+// before a consonant and an l before a vowel. A shape that shows no case
+// of its own (an alef, a digit one, a capital of another style than the
+// letter after it) starts a short word in the middle of a sentence as an
+// l: capital I starts "In", "It", "Is" at the start of a sentence, while
+// "ls", "ld" and "ldd" are commands, written after a prompt, a path or a
+// word.
 func TestShapeOfIAndL(t *testing.T) {
 	fl := func(text, repl string) wantFinding { return wantFinding{report.FancyLetter, text, repl} }
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	checkCases(t, []detectorCase{
+		{"an alef after a prompt", "    $ \U0001EE80𝗱𝑑 /bin/ls\n", []wantFinding{lw("\U0001EE80", "l"), fl("𝗱", "d"), fl("𝑑", "d")}, "    $ ldd /bin/ls\n", Options{}},
+		{"a caseless letter after a path", "list it with /\U00010309𐑈 -l\n", []wantFinding{{report.LookalikeWord, "\U00010309", "l"}, {report.LookalikeWord, "𐑈", "s"}}, "list it with /ls -l\n", Options{}},
+		{"a capital of another style after a word", "the linker (see 𝝞𝖽.so(8)) with\n", []wantFinding{lw("𝝞", "l"), fl("𝖽", "d")}, "the linker (see ld.so(8)) with\n", Options{}},
+		{"a palochka after a word", "the linux-vdso and Ӏd-linux objects\n", []wantFinding{lw("Ӏ", "l")}, "the linux-vdso and ld-linux objects\n", Options{}},
+		{"a roman numeral before a plain letter", "interpreter other than Ⅰd-linux.so, some\n", []wantFinding{lw("Ⅰ", "l")}, "interpreter other than ld-linux.so, some\n", Options{}},
+		{"a latin iota after it is a vowel", "libc.so.6 => /Ｉɩ𝖻64/libc.so.6\n", []wantFinding{fl("Ｉ", "l"), lw("ɩ", "i"), fl("𝖻", "b")}, "libc.so.6 => /lib64/libc.so.6\n", Options{}},
+		{"a caseless letter opening a sentence", "It works. \U0001EE80𝗇 the hall.\n", []wantFinding{lw("\U0001EE80", "I"), fl("𝗇", "n")}, "It works. In the hall.\n", Options{}},
+		{"a caseless letter opening a line", "\U0001EE80𝗇 the hall.\n", []wantFinding{lw("\U0001EE80", "I"), fl("𝗇", "n")}, "In the hall.\n", Options{}},
+		{"a caseless letter in a title", "Protests Grow \U0001EE80𝗇 Harbour\n", []wantFinding{lw("\U0001EE80", "I"), fl("𝗇", "n")}, "Protests Grow In Harbour\n", Options{}},
+		{"a caseless letter opening a long name", "prices in \U0001EE80𝗇𝖽𝗂𝖺 rose\n", []wantFinding{lw("\U0001EE80", "I"), fl("𝗇", "n"), fl("𝖽", "d"), fl("𝗂", "i"), fl("𝖺", "a")}, "prices in India rose\n", Options{}},
 		{"a small styled l before a consonant", "Run 𝚕𝚍𝚍 on it.\n", []wantFinding{fl("𝚕", "l"), fl("𝚍", "d"), fl("𝚍", "d")}, "Run ldd on it.\n", Options{}},
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},
 		{"after a styled small letter", "its wiＩ𝘥Ｉy popular app\n", []wantFinding{fl("Ｉ", "l"), fl("𝘥", "d"), fl("Ｉ", "l")}, "its wildly popular app\n", Options{}},

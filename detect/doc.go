@@ -109,7 +109,10 @@
 //   - Where several letters share a prototype (I and l, σ and ο), the one
 //     that pairs with its neighbours the way the rest of the block does wins;
 //     failing that, case is taken from the word (a capital Ӏ after a small
-//     letter is an "l"), and a word-initial I/l is an "l" before a vowel.
+//     letter is an "l"), and a word-initial I/l is an "l" before a vowel,
+//     or where its shape shows no case (an alef, a digit one, a capital of
+//     another style than the letter after it) and it opens a short word
+//     in the middle of a sentence: "$ ldd", "/bin/ls", "see ld.so".
 //     Outside Latin, a spelling the block writes wins, else the spelling
 //     its own letter statistics find likelier: how often each letter
 //     follows the four before it in the block's words, accents set aside,

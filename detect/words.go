@@ -2332,7 +2332,17 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 		// "If" do; an l before a consonant rarely does. Restoring to
 		// Latin, a small letter ("𝚕", "ӏ") was chosen for an l: "𝚕dd" is
 		// the command.
+		if t == cLatin && nextR >= 0x80 {
+			nextR = latinPlain(nextR) // "Ｉɩb": a Latin iota is an i
+		}
 		if strings.ContainsRune("aeiouy", nextR) {
+			return a&^aUpper | aLower, false
+		}
+		// A shape that shows no case of its own starts a short word in
+		// the middle of a sentence as an l: a capital I starts "In",
+		// "It", "Its" at the start of one, while "ls", "ld" and "ldd" are
+		// commands, written after a prompt, a path or a word.
+		if t == cLatin && w.letters <= 3 && !e.caseShown(w, j) && e.midSentence(int(w.from)) {
 			return a&^aUpper | aLower, false
 		}
 		return a&^aLower | aUpper, true
@@ -2341,6 +2351,62 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 		return a&^aUpper | aLower, false
 	}
 	return a, upper
+}
+
+// latinPlain returns the ASCII letter, in small case, that Latin letter r
+// beyond ASCII has the shape of ("ɩ" is an i), or r.
+func latinPlain(r rune) rune {
+	if p, ok := ucd.Prototype(r); ok && len(p) == 1 && isASCIIAlpha(p[0]) {
+		return rune(p[0] | 0x20)
+	}
+	return r
+}
+
+// caseShown reports whether the letter at cell j of word w shows a case of
+// its own: a styled letter in the style of the styled letter after it
+// ("𝐈𝐧" is a styled word, "𝝞𝖽" two letters picked for their shapes), or
+// a letter of a script with case. An alef, a digit one, a letter of a
+// script without case, a symbol (Ⅰ), or the palochka (written as a
+// capital inside small words) shows none.
+func (e *engine) caseShown(w *word, j int) bool {
+	c := e.cells[j]
+	if c.a&(aUpper|aLower) == 0 || c.r == 0x04C0 {
+		return false
+	}
+	if c.a&(aFancy|aLetter) == aLetter && ucd.ScriptOf(c.r) != ucd.ScriptCommon {
+		return true
+	}
+	for n := j + 1; n < int(w.to); n++ {
+		if next := e.cells[n]; next.a&(aLetter|aWordSym) != 0 {
+			return next.a&aFancy != 0 && styleOf(c.r) == styleOf(next.r)
+		}
+	}
+	return true
+}
+
+// midSentence reports whether the word that starts at cell from stands in
+// the middle of a sentence: after a small letter of a word that is not
+// capitalised (a title capitalises every word), a digit, a prompt or a
+// path on its line.
+func (e *engine) midSentence(from int) bool {
+	cells := e.cells
+	p := from - 1
+	for p >= 0 && (cells[p].r == ' ' || cells[p].r == '\t') {
+		p--
+	}
+	if p < 0 {
+		return false
+	}
+	switch c := cells[p]; {
+	case c.r == '$' || c.r == '/' || c.a&aDigit != 0:
+		return true
+	case c.a&aLetter != 0 && c.a&aLower != 0:
+		for p > 0 && cells[p-1].a&aLetter != 0 {
+			p--
+		}
+		return cells[p].a&aUpper == 0
+	}
+	return false
 }
 
 // fancyWord reports the styled letters and digits of word k.
@@ -2371,7 +2437,6 @@ func (e *engine) fancyWord(data []byte, k int) {
 			// 𝙸 and 𝚕 both pass for an l or an I: decide as for other
 			// look-alikes, from the word.
 			fake := c
-			fake.r = 0x0399 // GREEK CAPITAL IOTA: same prototype, a capital
 			fake.a = c.a&^(aLower|aUpper) | aUpper
 			if plain == 'l' {
 				fake.a = c.a&^(aLower|aUpper) | aLower
