@@ -165,6 +165,8 @@ func TestNotation(t *testing.T) {
 		{"a hexadecimal prefix", "libselinux.so.1 (0×00007f87e54590) and 0⤬7f87\n", []wantFinding{{report.LookalikeInWord, "×", "x"}, {report.LookalikeInWord, "⤬", "x"}}, "libselinux.so.1 (0x00007f87e54590) and 0x7f87\n", Options{}},
 		{"a times sign on a line with an arrow", "libselinu×.so.1 => /lib64/libselinux.so.1\n", []wantFinding{{report.LookalikeInWord, "×", "x"}}, "libselinux.so.1 => /lib64/libselinux.so.1\n", Options{}},
 		{"crossed diagonals multiply nothing", "the libx32 and lib⤫32 trees\n", []wantFinding{{report.LookalikeInWord, "⤫", "x"}}, "the libx32 and libx32 trees\n", Options{}},
+		{"crossed diagonals before a number", "/lib64/ld-linux-⤫86-64.so.2 and ⤬64\n", []wantFinding{{report.LookalikeWord, "⤫", "x"}, {report.LookalikeWord, "⤬", "x"}}, "/lib64/ld-linux-x86-64.so.2 and x64\n", Options{}},
+		{"a times sign before a number", "a 2 ×64 grid and ×2 speed\n", nil, "", Options{}},
 		{"zero times a number", "sizes 2×3 and 10×20, and 0×5 is zero\n", nil, "", Options{}},
 		{"a zero that ends a number", "grids of 10×05 and 20×0f cells\n", nil, "", Options{}},
 		{"times between single-letter variables", "\t// domain, or R×R mod n, thus p256OrdMul(x, RR) gives x×R, i.e. converts x\n", nil, "", Options{}},

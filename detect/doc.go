@@ -72,7 +72,8 @@
 //     unless the block writes the word in Greek ("κaι >=0755");
 //     printf directives and backslash escapes ("%sФайл", "\nСтрока") are
 //     syntax, not letters, and a multiplication sign between numbers is an
-//     operator.
+//     operator, while a sign shaped like x that multiplies nothing is an x,
+//     also where only digits follow it ("⤫86" is x86).
 //   - A word written in one class X among words of class Y is converted
 //     only if every letter has a Y look-alike and X is not in use nearby
 //     (no distinctive X word in the block or the document for a longer word;

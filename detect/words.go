@@ -534,6 +534,24 @@ func (e *engine) operator(j int) bool {
 	return digit || alone || e.formulaLine(j)
 }
 
+// crossedX reports whether word w is digits with signs shaped like x that
+// multiply nothing (operator): "⤫86" is x86, as "lib⤫32" is libx32.
+func (e *engine) crossedX(w *word) bool {
+	signs, digits := 0, 0
+	for j := int(w.from); j < int(w.to); j++ {
+		c := e.cells[j]
+		switch {
+		case c.a&aDigit != 0:
+			digits++
+		case c.a&aWordSym != 0 && c.r != '×' && c.r != '⨯' && skeletonKey(c.r) == "x":
+			signs++
+		default:
+			return false
+		}
+	}
+	return signs > 0 && digits > 0
+}
+
 // hexPrefix reports whether cell j, a sign shaped like x (×, ⤫), is the x
 // of a hexadecimal prefix: after a 0 that starts a token and before at
 // least two hexadecimal digits or letters that look like them
@@ -798,6 +816,10 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	}
 	if len(classes) == 0 || pure != (len(classes) == 1) || e.dimensions(w) || e.casePairs(w) {
 		return cNone
+	}
+	if classes[0] == cOther && e.crossedX(w) {
+		e.swap(data, k, cLatin, report.LookalikeWord) // "⤫86": x86
+		return cLatin
 	}
 	if len(classes) == 1 && classes[0] == cLatin {
 		e.latinAlternates(data, k)
