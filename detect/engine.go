@@ -386,48 +386,31 @@ func (e *engine) decode(data []byte) {
 	var sf scriptFlags
 	odd := false // invalid bytes or fullwidth forms
 	n := 0       // cells so far
-	for i := 0; i < len(data) && n < len(cells); {
+	// A cell takes at least one byte, so n <= i: cells has room for every
+	// cell while i < len(data).
+	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			for {
-				a := asciiAttrs[c]
-				ascii |= a
-				cells[n] = cell{off: int32(i), r: rune(c), a: a}
-				n++
-				i++
-				if i >= len(data) || n >= len(cells) {
-					break
-				}
-				c = data[i]
-				if c >= utf8.RuneSelf {
-					break
-				}
-			}
+			a := asciiAttrs[c]
+			ascii |= a
+			cells[n] = cell{off: int32(i), r: rune(c), a: a}
+			n++
+			i++
 			continue
 		}
 		// Two-byte sequences (every alphabet but those of India and East
 		// Asia) are decoded inline; the rest goes through the standard
 		// decoder.
 		if c >= 0xC2 && c < 0xE0 && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
-			// A run of them: the letters of a word.
-			for {
-				r := rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
-				a := tbl[r]
-				any |= a
-				if a&(aRTL|aCJK|aJoining) != 0 {
-					sf.note(a)
-				}
-				cells[n] = cell{off: int32(i), r: r, a: a}
-				n++
-				i += 2
-				if i+1 >= len(data) || n >= len(cells) {
-					break
-				}
-				c = data[i]
-				if c < 0xC2 || c >= 0xE0 || data[i+1]&0xC0 != 0x80 {
-					break
-				}
+			r := rune(c&0x1F)<<6 | rune(data[i+1]&0x3F)
+			a := tbl[r]
+			any |= a
+			if a&(aRTL|aCJK|aJoining) != 0 {
+				sf.note(a)
 			}
+			cells[n] = cell{off: int32(i), r: r, a: a}
+			n++
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
