@@ -497,6 +497,11 @@ func TestSpellingModel(t *testing.T) {
 		{"the stem the block writes", stems + "Το ιoτορικό αρχείο.\n", []wantFinding{in("o", "σ")}, stems + "Το ιστορικό αρχείο.\n", Options{RestoreSlips: true}},
 		{"accents set aside", accents + "Η τιμή του αριθμoύ είναι λάθος.\n", []wantFinding{in("o", "ο")}, accents + "Η τιμή του αριθμού είναι λάθος.\n", Options{RestoreSlips: true}},
 		{"an s-cluster the block has not written", clusters + "Το άoμα.\n", []wantFinding{in("o", "σ")}, clusters + "Το άσμα.\n", Options{RestoreSlips: true}},
+		// A block of one line says little; the script's sample says the rest.
+		{"little Greek: sigma opens a cluster", "Το μήνυμα δεν oτάλθηκε.\n", []wantFinding{in("o", "σ")}, "Το μήνυμα δεν στάλθηκε.\n", Options{}},
+		{"little Greek: sigma closes a syllable", "Η πρόoβαση απαγορεύεται.\n", []wantFinding{in("o", "σ")}, "Η πρόσβαση απαγορεύεται.\n", Options{}},
+		{"little Greek: sigma opens a prefix", "Η ομάδα oυνεχίζει.\n", []wantFinding{in("o", "σ")}, "Η ομάδα συνεχίζει.\n", Options{}},
+		{"little Greek: omicron opens a function word", "Δεν βρέθηκε oύτε ένα.\n", []wantFinding{in("o", "ο")}, "Δεν βρέθηκε ούτε ένα.\n", Options{}},
 	})
 }
 

@@ -115,9 +115,12 @@
 //     another style than the letter after it) and it opens a short word
 //     in the middle of a sentence: "$ ldd", "/bin/ls", "see ld.so".
 //     Outside Latin, a spelling the block writes wins, else the spelling
-//     its own letter statistics find likelier: how often each letter
-//     follows the four before it in the block's words, accents set aside,
-//     down to how the block alternates vowels, s and other consonants.
+//     letter statistics find likelier: how often each letter follows the
+//     four before it in the block's words and in the script's sample text
+//     (Greek, written for the project: a block of a few lines says little
+//     on its own), accents set aside, down to how the script alternates
+//     vowels, s and other consonants. Proper names and words the sample
+//     lacks can still come out wrong.
 //     A letter that has a final form is not chosen at the end of a word:
 //     Greek writes ς there, so a final Latin o is ο, never σ.
 //   - Latin letters beyond ASCII that share a prototype with an ASCII letter

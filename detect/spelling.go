@@ -1,21 +1,26 @@
 package detect
 
 import (
+	_ "embed"
+	"maps"
 	"math"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/plainsight/plainsight/internal/ucd"
 )
 
-// letterModel is the block's own model of how a script spells: how often
-// each letter follows the one to four letters before it in the block's
-// words of that script, word edges included. Where a Latin o may stand for
-// σ or ο and the block does not write the word itself, the spelling the
-// model finds likelier wins: "ιστορικού" over "ιοτορικού", "όνομα" over
-// "όνσμα". Sequences the block never writes fall back to shorter ones, and
-// at the bottom to the kinds of letter (vowel, s, other consonant) and how
-// the block alternates them, which every text of the script shows
+// letterModel is a model of how a script spells: how often each letter
+// follows the one to four letters before it in words of that script, word
+// edges included. A block's model counts the block's own words on top of
+// the script's sample text (samples/, where there is one). Where a Latin o
+// may stand for σ or ο and the block does not write the word itself, the
+// spelling the model finds likelier wins: "ιστορικού" over "ιοτορικού",
+// "όνομα" over "όνσμα". Sequences the model has not seen fall back to
+// shorter ones, and at the bottom to the kinds of letter (vowel, s, other
+// consonant) and how they alternate, which every text of the script shows
 // whatever its subject.
 type letterModel struct {
 	uni     map[rune]int
@@ -121,16 +126,22 @@ var kinds = func() (t [0x800]uint8) {
 const unknownLetter = -1
 
 // spelling returns the letter model of class c, built on first use from
-// the block's words written in c's letters and from the letters of mixed
-// words that show c (a letter only c has) and stand for one letter of c.
+// c's sample text (samplePrior), the block's words written in c's letters
+// and the letters of mixed words that show c (a letter only c has) and
+// stand for one letter of c.
 func (e *engine) spelling(c class) *letterModel {
 	if e.model[c] != nil {
 		return e.model[c]
 	}
-	m := newLetterModel()
-	// Most sequences of a block are new ones: size the tables once.
-	m.seqs = make(map[uint64]int32, len(e.cells))
-	m.hist = make(map[uint64]history, len(e.cells)/2)
+	var m *letterModel
+	if p := samplePrior(c); p != nil {
+		m = p.clone()
+	} else {
+		m = newLetterModel()
+		// Most sequences of a block are new ones: size the tables once.
+		m.seqs = make(map[uint64]int32, len(e.cells))
+		m.hist = make(map[uint64]history, len(e.cells)/2)
+	}
 	var seq []rune
 	for i := range e.words {
 		w := &e.words[i]
@@ -155,6 +166,54 @@ func (e *engine) spelling(c class) *letterModel {
 	}
 	e.model[c] = m
 	return m
+}
+
+// The script's general spelling, from sample text written for this
+// project (samples/): where a block holds little of its script, the
+// sample says which sequences the script writes at all ("σμ" after a
+// vowel, "ου" at the start of a word). A block's own words are counted on
+// top, so its vocabulary weighs in as the sample's does.
+//
+//go:embed samples/greek.txt
+var greekSample string
+
+var priors struct {
+	once sync.Once
+	m    [numClasses]*letterModel
+}
+
+// samplePrior returns the model of class c's sample text, or nil.
+func samplePrior(c class) *letterModel {
+	priors.once.Do(func() {
+		priors.m[cGreek] = sampleModel(greekSample, cGreek)
+	})
+	return priors.m[c]
+}
+
+// sampleModel counts the words of text written in the letters of class c.
+func sampleModel(text string, c class) *letterModel {
+	m := newLetterModel()
+	var seq []rune
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		seq = append(seq[:0], 0)
+		for _, r := range w {
+			if letterClassOf(r) != c {
+				r = unknownLetter
+			} else {
+				r = baseLetter(r)
+			}
+			seq = append(seq, r)
+		}
+		m.add(append(seq, 0))
+	}
+	return m
+}
+
+// clone returns a copy of m that counts apart from it.
+func (m *letterModel) clone() *letterModel {
+	c := *m
+	c.uni, c.seqs, c.hist = maps.Clone(m.uni), maps.Clone(m.seqs), maps.Clone(m.hist)
+	return &c
 }
 
 // history counts the sequences that start with a history, and how many
@@ -202,8 +261,9 @@ func (m *letterModel) add(seq []rune) {
 
 // prob is the probability of letter r after the letters of seq before i
 // (0 for the edge of the word), each order interpolated with the one below
-// by how many different letters the block writes after the same history
-// (Witten-Bell).
+// by absolute discounting: the more different letters the model has seen
+// after a history, and the fewer times it has seen it, the more the
+// shorter history decides.
 func (m *letterModel) prob(seq []rune, i int, r rune) float64 {
 	// Last resort: the kind of letter after the kind before, then the
 	// letter among its kind.
@@ -223,12 +283,17 @@ func (m *letterModel) prob(seq []rune, i int, r rune) float64 {
 		}
 		h = pushed(h, n, seq[i-n])
 		if hs := m.hist[h]; hs.n > 0 {
-			t := float64(hs.types)
-			p = (float64(m.seqs[h<<letterBits|code(r)]) + t*p) / (float64(hs.n) + t)
+			c, n := float64(m.seqs[h<<letterBits|code(r)]), float64(hs.n)
+			p = max(c-discount, 0)/n + discount*float64(hs.types)/n*p
 		}
 	}
 	return p
 }
+
+// discount is what each sequence seen gives up to the shorter histories
+// (absolute discounting): a sequence seen once is weak evidence, and with
+// little text most are seen once.
+const discount = 0.75
 
 // logProb is the log probability of the word spelt by seq (base letters
 // of the model's script; 0 for a character that is not one, which counts
