@@ -254,13 +254,18 @@ func TestSharedShapeByTrigrams(t *testing.T) {
 	})
 }
 
-// In CJK text fullwidth digits are ordinary; a number mixing them with
-// ASCII digits is not.
+// In CJK text fullwidth digits are ordinary among CJK characters; a number
+// mixing them with ASCII digits is not, nor are they between ASCII words
+// or in a format directive.
 func TestMixedWidthNumbers(t *testing.T) {
 	md := func(text, repl string) wantFinding { return wantFinding{report.MixedDigits, text, repl} }
 	checkCases(t, []detectorCase{
 		{"fullwidth numbers in japanese", "時 (００..２３) と 年 ２０２４ 年\n", nil, "", Options{}},
+		{"counting words and chapters", "２つの ELF ファイル、第１章\n", nil, "", Options{}},
+		{"a line of fullwidth digits", "１２３\n中文\n", nil, "", Options{}},
 		{"a number of both widths", "時 (００..２3) と %1６ldK の値\n", []wantFinding{md("２", "2"), md("６", "6")}, "時 (００..23) と %16ldK の値\n", Options{}},
+		{"between ASCII words", "大小為 %lu。(man ５ apt.conf)\n", []wantFinding{md("５", "5")}, "大小為 %lu。(man 5 apt.conf)\n", Options{}},
+		{"in a format directive", "不能识别的值\"%１$s\"\n", []wantFinding{md("１", "1")}, "不能识别的值\"%1$s\"\n", Options{}},
 	})
 }
 

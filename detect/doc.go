@@ -140,6 +140,9 @@
 //   - Styled letters (mathematical alphanumerics, fullwidth forms outside
 //     CJK text, enclosed letters, small capitals) are disguises in a styled
 //     word, or inside an ordinary word; a lone mathematical letter is maths.
+//     In CJK text fullwidth forms are ordinary among CJK characters ("２つ",
+//     "第１章"), not between ASCII words ("man ５ apt.conf") nor as the
+//     digits of a format directive ("%１$s").
 //
 // Expected scripts (Options.Scripts) are always in use, so their words are
 // never converted.

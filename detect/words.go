@@ -631,7 +631,7 @@ func (e *engine) count(w *word, j int) {
 	switch {
 	case a&aFancy != 0:
 		w.letters++
-		if e.legitFancy(c) {
+		if e.legitFancy(j) {
 			w.n[cLatin]++
 			return
 		}
@@ -668,12 +668,51 @@ var distinctTab = func() (t [128]uint8) {
 
 func isWide(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E }
 
+// amongCJK reports whether the fullwidth form at cell i stands among CJK
+// text, where fullwidth forms are ordinary typography ("２つの", "第１章",
+// "時 (００..２３)"): past the fullwidth forms, spaces and ASCII
+// punctuation around it, the nearest letter or digit on its line, on
+// either side, is a CJK character, or there is none on either side.
+// Between ASCII words ("man ５ apt.conf") a CJK text has no use for them,
+// nor as the digits of a format directive ("%１$s"), which only ASCII
+// digits make. A fullwidth digit in a number with ASCII digits ("1６") is
+// left to engine.numbers, which reports numbers of two systems.
+func (e *engine) amongCJK(i int) bool {
+	const reach = 64 // a longer stretch is judged as filling its line
+	cells := e.cells
+	wideDigit := func(c cell) bool { return isWide(c.r) && c.a&aDigit != 0 }
+	if i > 0 && cells[i-1].r == '%' && wideDigit(cells[i]) {
+		return false
+	}
+	side := func(from, step int) (cjk, none bool) {
+		number := wideDigit(cells[i]) // only the number's fullwidth digits so far
+		for k, n := from, 0; ; k, n = k+step, n+1 {
+			if k < 0 || k >= len(cells) || n >= reach || cells[k].r == '\n' {
+				return false, true
+			}
+			c := cells[k]
+			if number && c.r >= '0' && c.r <= '9' {
+				return true, false
+			}
+			number = number && wideDigit(c)
+			if isWide(c.r) || c.r == ' ' || c.r == 0x3000 || c.r < 0x80 && c.a&(aLetter|aDigit) == 0 {
+				continue
+			}
+			return c.a&aCJK != 0, false
+		}
+	}
+	before, noneBefore := side(i-1, -1)
+	after, noneAfter := side(i+1, 1)
+	return before || after || noneBefore && noneAfter
+}
+
 // legitFancy reports whether a styled character is in normal use here:
 // fullwidth forms in CJK text, superscript and subscript digits, circled
 // digits.
-func (e *engine) legitFancy(c cell) bool {
+func (e *engine) legitFancy(i int) bool {
+	c := e.cells[i]
 	if isWide(c.r) {
-		return e.cjkBlock
+		return e.cjkBlock && e.amongCJK(i)
 	}
 	t, _ := ucd.Decomposition(c.r)
 	switch t {
@@ -2445,7 +2484,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 	upper := e.mostlyUpper(w)
 	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
-		if c.a&aFancy == 0 || e.legitFancy(c) || e.index(w, j) {
+		if c.a&aFancy == 0 || e.legitFancy(j) || e.index(w, j) {
 			continue
 		}
 		// A styled letter is a disguise in a styled word, or inside an
