@@ -673,6 +673,21 @@ func conjunctScript(r rune) bool {
 	return false
 }
 
+// viramaScript reports whether r is a character of a script beyond India
+// and Sri Lanka that stacks or joins consonants with a virama (Tibetan,
+// Khmer, Myanmar, the scripts of Indonesia, historic scripts of India).
+// Their writers put no joiner anywhere else: the catalogues of this
+// machine in Dzongkha, Khmer and Burmese hold none.
+func viramaScript(r rune) bool {
+	switch ucd.ScriptOf(r) {
+	case ucd.ScriptTibetan, ucd.ScriptKhmer, ucd.ScriptMyanmar, ucd.ScriptBalinese, ucd.ScriptJavanese,
+		ucd.ScriptSundanese, ucd.ScriptBrahmi, ucd.ScriptKaithi, ucd.ScriptChakma, ucd.ScriptSharada,
+		ucd.ScriptNewa, ucd.ScriptTirhuta, ucd.ScriptGrantha, ucd.ScriptLimbu, ucd.ScriptSylotiNagri:
+		return true
+	}
+	return false
+}
+
 // joinerContext reports whether a ZWJ or ZWNJ at cells [i, j) is where
 // the scripts that use them put them (the IDNA ContextJ idea, widened to
 // the text around): between two characters of a script of India or Sri
@@ -696,6 +711,10 @@ func (e *engine) joinerContext(i, j int) (ok, stray bool) {
 		// shapes nothing.
 		ok = cells[b].a&aVirama != 0 || cells[i].r == 0x200D && cells[j].a&aVirama != 0
 		return ok, !ok
+	}
+	if b >= 0 && j < len(cells) && viramaScript(cells[b].r) && viramaScript(cells[j].r) {
+		// The same rule (ContextJ), where no translator leaves a stray one.
+		return cells[b].a&aVirama != 0 || cells[i].r == 0x200D && cells[j].a&aVirama != 0, false
 	}
 	p := i - 1
 	for p >= 0 && (glue(cells[p].a) || cells[p].a&aMark != 0 && cells[p].a&aVirama == 0) {

@@ -458,6 +458,7 @@ func TestAlternatesInDisguisedWords(t *testing.T) {
 func TestStrayJoiners(t *testing.T) {
 	zw := func(text string) wantFinding { return wantFinding{report.Invisible, text, ""} }
 	hi := strings.Repeat("यह प्रोग्राम फ़ाइल को खोलता है और उसकी जाँच करता है।\n", 6)
+	dz := strings.Repeat("ཐོན་རིམ་འདི་ཡིག་ཆ་ཁ་ཕྱེ་ནི་དང་བརྟག་ཞིབ་འབད་ནི།\n", 6)
 	checkCases(t, []detectorCase{
 		{"after a virama", "क्\u200dष और क्\u200cष अलग दिखते हैं।\n", nil, "", Options{}},
 		{"many between letters", "संस्कर\u200cण एक मद पा\u200cने में ग\u200cलत\n", []wantFinding{zw("\u200c"), zw("\u200c"), zw("\u200c")}, "संस्करण एक मद पाने में गलत\n", Options{}},
@@ -465,6 +466,10 @@ func TestStrayJoiners(t *testing.T) {
 		{"a zwj before a virama", "র\u200d্যাব এবং র\u200d্যান্ডম\n", nil, "", Options{}},
 		{"a zwnj before a virama", "क\u200c्ष और\n", []wantFinding{zw("\u200c")}, "क्ष और\n", Options{}},
 		{"between digits", "संख्या १\u200c२ है\n", []wantFinding{zw("\u200c")}, "संख्या १२ है\n", Options{}},
+		// Tibetan, Khmer and Burmese writers leave no stray joiners.
+		{"one in a long Tibetan text", dz + "ཚུག\u200dས།\n", []wantFinding{zw("\u200d")}, dz + "ཚུགས།\n", Options{}},
+		{"in Khmer, after the coeng", "ក្\u200cស និង ក្\u200dស\n", nil, "", Options{}},
+		{"in Burmese, between letters", "မြ\u200cန်မာ\n", []wantFinding{zw("\u200c")}, "မြန်မာ\n", Options{}},
 	})
 	// The message says where the joiner is: next to a virama it may be,
 	// but not after one.

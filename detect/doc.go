@@ -18,7 +18,8 @@
 //  3. Character detectors judge each character from its neighbours:
 //     controls, private-use and unassigned code points, tag-character and
 //     variation-selector payloads (decoded), invisible characters (legitimate
-//     in emoji ZWJ sequences, next to viramas in the scripts of India,
+//     in emoji ZWJ sequences, next to viramas in the scripts of India and
+//     the others that stack consonants with one (Tibetan, Khmer, Burmese),
 //     between letters of cursive scripts, as word breaks in Thai), bidi
 //     controls (per line, as UAX #9 resets at paragraph ends), unusual
 //     spaces and stacked combining marks.
