@@ -530,7 +530,9 @@ func (e *engine) invisible(data []byte, i, j int) {
 	case 0x00AD:
 		// Typesetters put a soft hyphen at a syllable break now and then;
 		// dozens of them, or several in one word, hide words from filters.
-		if e.countRune(0x00AD) < 3 {
+		// Not inside a word of another script than the text's: no
+		// typesetter hyphenates an English name quoted in Hindi text.
+		if e.countRune(0x00AD) < 3 && !e.foreignAround(i, j) {
 			sev = report.Info
 		}
 		why = "SOFT HYPHEN (invisible unless the line breaks there)"
@@ -738,6 +740,34 @@ func (e *engine) joinerContext(i, j int) (ok, stray bool) {
 		return false, false // inside a word of a script that does not join
 	}
 	return e.joinBlock, false
+}
+
+// foreignAround reports whether the letters on both sides of cells [i, j)
+// belong to one class of script that is not the class most of the block's
+// letters belong to.
+func (e *engine) foreignAround(i, j int) bool {
+	if i == 0 || j >= len(e.cells) {
+		return false
+	}
+	a, b := e.cells[i-1].a, e.cells[j].a
+	if a&aLetter == 0 || b&aLetter == 0 || letterClass(a) != letterClass(b) {
+		return false
+	}
+	if e.mainClass == numClasses {
+		var n [numClasses]int
+		for _, c := range e.cells {
+			if c.a&aLetter != 0 {
+				n[letterClass(c.a)]++
+			}
+		}
+		e.mainClass = cNone
+		for c := range n {
+			if n[c] > n[e.mainClass] {
+				e.mainClass = class(c)
+			}
+		}
+	}
+	return letterClass(a) != e.mainClass
 }
 
 // countRune counts r in the block.
