@@ -827,7 +827,7 @@ func (e *engine) role(i int) spaceRole {
 		// Thin, hair and narrow no-break spaces are what typographers put
 		// in digit groups, before French punctuation, around dashes and
 		// between a number and its unit.
-		if e.cjkBlock || e.houseSpace() == r {
+		if e.houseSpace() == r {
 			return spaceLegit
 		}
 		if e.typoSpace(i, false) {

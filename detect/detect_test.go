@@ -423,6 +423,10 @@ func TestUnusualSpaces(t *testing.T) {
 		{"one\u2000two", "one two", 1},
 		{"one\u3000two", "one two", 1},
 		{"one\u2007two", "one two", 1},
+		// CJK text has no use for thin spaces between words either, only
+		// where typography puts them.
+		{"입력 숫자 변환에\u200a실패했습니다", "입력 숫자 변환에 실패했습니다", 1},
+		{"正在处理任务 %d\u200a%%", "", 0},
 		// Every space replaced: those next to numbers and dashes go too.
 		{"Posts:\u2009166 and\u2003the\u200ajudge took\u202f10\u2009km\u2005—\u200aok", "Posts: 166 and the judge took 10 km — ok", 7},
 	}
