@@ -522,6 +522,11 @@ func (e *engine) invisible(data []byte, i, j int) {
 		if unspaced(prev) || unspaced(next) {
 			return // word boundary in scripts written without spaces
 		}
+		if !word && e.spaceBreaks() >= 3 {
+			// The writer breaks words with it throughout, and here it
+			// splits none: "calendar:\u200bMY" in a Khmer catalogue.
+			return
+		}
 		why = "ZERO WIDTH SPACE"
 		// Next to white space it splits no word: editors and translation
 		// tools leave it there ("attivati \u200b\u200bdal"). Whether it
@@ -561,6 +566,21 @@ func (e *engine) invisible(data []byte, i, j int) {
 		f.Replacement = &emptyReplacement // an informational finding proposes no change; shared until materialized
 	}
 	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, incidental: incidental, why: why})
+}
+
+// spaceBreaks counts the zero width spaces of the block that break words
+// of a script written without spaces (unspaced).
+func (e *engine) spaceBreaks() int {
+	if e.breaks < 0 {
+		e.breaks = 0
+		cells := e.cells
+		for i, c := range cells {
+			if c.r == 0x200B && (i > 0 && unspaced(cells[i-1]) || i+1 < len(cells) && unspaced(cells[i+1])) {
+				e.breaks++
+			}
+		}
+	}
+	return e.breaks
 }
 
 // white reports whether c is white space: a blank, a line break or any

@@ -311,11 +311,17 @@ func TestSelectorPayloadAfterIdeograph(t *testing.T) {
 }
 
 // Korean separates words with spaces, so a zero width space inside a
-// Korean word hides it; in Chinese or Thai it marks a word boundary.
+// Korean word hides it; in Chinese, Thai or Khmer it marks a word
+// boundary, and a writer who breaks words with it throughout also leaves
+// it where it splits no word.
 func TestZeroWidthSpaceInKorean(t *testing.T) {
+	km := "មិន\u200bអាច\u200bបើក\u200bឯកសារ\u200bបាន\u200bទេ\n"
 	checkCases(t, []detectorCase{
 		{"inside a korean word", "하지\u200b만 파일에서 지정이 가능하다.\n", []wantFinding{{report.Invisible, "\u200b", ""}}, "하지만 파일에서 지정이 가능하다.\n", Options{}},
 		{"between chinese words", "打印此\u200b帮助并退出\n", nil, "", Options{}},
+		{"khmer word breaks, one after a colon", km + "calendar:\u200bMY\n", nil, "", Options{}},
+		{"khmer word breaks, one inside a latin word", km + "calen\u200bdar\n", []wantFinding{{report.Invisible, "\u200b", ""}}, km + "calendar\n", Options{}},
+		{"no word breaks, one after a colon", "ទំហំ៖\ncalendar:\u200bMY\n", []wantFinding{{report.Invisible, "\u200b", ""}}, "ទំហំ៖\ncalendar:MY\n", Options{}},
 	})
 }
 

@@ -20,7 +20,8 @@
 //     variation-selector payloads (decoded), invisible characters (legitimate
 //     in emoji ZWJ sequences, next to viramas in the scripts of India and
 //     the others that stack consonants with one (Tibetan, Khmer, Burmese),
-//     between letters of cursive scripts, as word breaks in Thai), bidi
+//     between letters of cursive scripts, as word breaks in Thai, and
+//     where they split no word in a text that breaks words with them), bidi
 //     controls (per line, as UAX #9 resets at paragraph ends), unusual
 //     spaces and stacked combining marks.
 //  4. The word pass splits the block into words (letters, marks, digits and

@@ -62,6 +62,7 @@ type engine struct {
 	loneSeen   bool                        // the block's one-letter words are in doc.lone
 	house      rune                        // houseSpace, or -1 before it is computed
 	mainClass  class                       // the class of most of the block's letters, or numClasses before it is counted
+	breaks     int                         // spaceBreaks, or -1 before it is counted
 	known      [numClasses]map[string]bool // blockWords, built on demand
 	opens      map[rune]int                // lineOpeners, built on demand
 	model      [numClasses]*letterModel    // spelling, built on demand
@@ -336,6 +337,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.loneSeen = false
 	e.house = -1
 	e.mainClass = numClasses
+	e.breaks = -1
 	e.known = [numClasses]map[string]bool{}
 	e.opens = nil
 	e.model = [numClasses]*letterModel{}
