@@ -573,6 +573,9 @@ func (e *engine) invisible(data []byte, i, j int) {
 func (e *engine) spaceBreaks() int {
 	if e.breaks < 0 {
 		e.breaks = 0
+		if e.any&(aZWSPScript|aCJK) == 0 {
+			return 0 // no letter of such a script
+		}
 		cells := e.cells
 		for i, c := range cells {
 			if c.r == 0x200B && (i > 0 && unspaced(cells[i-1]) || i+1 < len(cells) && unspaced(cells[i+1])) {
