@@ -582,8 +582,9 @@ func TestAttachedLetters(t *testing.T) {
 }
 
 // Short words beside a mathematical sign may mix Greek and Latin letters
-// as a formula's symbols do, unless the block writes the word in Greek:
-// then it is a word of the sentence that a disguise touched.
+// as a formula's symbols do, unless the block writes the word in Greek
+// (then it is a word of the sentence that a disguise touched) or mixes
+// Greek letters into longer words too.
 func TestWordsBesideSigns(t *testing.T) {
 	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	el := strings.Repeat("Η τιμή του αρχείου και η τιμή του καταλόγου σε κάθε σύστημα.\n", 2)
@@ -592,6 +593,11 @@ func TestWordsBesideSigns(t *testing.T) {
 		{"a word before a placeholder", el + "Η τιμή τoυ <%s> πρέπει να είναι ακέραιος\n", []wantFinding{in("o", "ο")}, el + "Η τιμή του <%s> πρέπει να είναι ακέραιος\n", Options{RestoreSlips: true}},
 		{"a shared shape among the choices", el + "Αναφορές σφαλμάτων oε <%s>.\n", []wantFinding{in("o", "σ")}, el + "Αναφορές σφαλμάτων σε <%s>.\n", Options{RestoreSlips: true}},
 		{"symbols of a formula", el + "Η συνάρτηση αx + β είναι γραμμική.\n", nil, "", Options{}},
+		{"symbols of formulas in English", "The line αx + β crosses at kσ = 2, and the density ρ = m/V holds.\n", nil, "", Options{}},
+		// Where the block mixes Greek letters into longer words, no formula
+		// explains a short word beside a sign.
+		{"beside a sign in a disguised block", "The gιven passwοrd is not checked:\n    keγ = NULL;\n", []wantFinding{in("ι", "i"), in("ο", "o"), in("γ", "y")}, "The given password is not checked:\n    key = NULL;\n", Options{}},
+		{"beside a sign, one disguised word", "The gιven password is not checked:\n    keγ = NULL;\n", []wantFinding{in("ι", "i")}, "The given password is not checked:\n    keγ = NULL;\n", Options{}},
 	})
 }
 

@@ -71,7 +71,8 @@
 //     scripts are in use nearby and the seam shows in the case of the
 //     letters ("ссылкойAll", "ПРЕФИКСab") or at an apostrophe ("sed'ом").
 //     Short words next to mathematical operators may mix Greek and Latin,
-//     unless the block writes the word in Greek ("κaι >=0755");
+//     unless the block writes the word in Greek ("κaι >=0755") or mixes
+//     Greek letters into two or more longer words, as no formula does;
 //     printf directives and backslash escapes ("%sФайл", "\nСтрока") are
 //     syntax, not letters, and a multiplication sign between numbers is an
 //     operator, while a sign shaped like x that multiplies nothing is an x,

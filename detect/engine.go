@@ -63,6 +63,7 @@ type engine struct {
 	house      rune                        // houseSpace, or -1 before it is computed
 	mainClass  class                       // the class of most of the block's letters, or numClasses before it is counted
 	breaks     int                         // spaceBreaks, or -1 before it is counted
+	greekMixed int                         // words of more than three letters that mix Latin and Greek (wordPass)
 	known      [numClasses]map[string]bool // blockWords, built on demand
 	opens      map[rune]int                // lineOpeners, built on demand
 	model      [numClasses]*letterModel    // spelling, built on demand

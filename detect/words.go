@@ -43,6 +43,7 @@ const (
 func (e *engine) wordPass(data []byte) {
 	e.tokenise()
 	e.strongBuilt = false
+	e.greekMixed = 0
 	e.blockVotes = [numClasses]float64{}
 	words := e.words
 	if len(words) == 0 {
@@ -95,6 +96,9 @@ func (e *engine) wordPass(data []byte) {
 		w.styled = w.wide || w.digitStyled || (w.fancy >= 2 && int(w.fancy)*2 >= int(w.letters))
 		w.mixed = classes > 1
 		anyFancy = anyFancy || w.fancy >= 1
+		if w.mixed && w.letters > 3 && w.n[cLatin] > 0 && w.n[cGreek] > 0 {
+			e.greekMixed++
+		}
 	}
 	quarters[runVote] += runQ
 	for c := range block {
@@ -863,10 +867,13 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 	if len(classes) == 1 && classes[0] == cLatin {
 		e.latinAlternates(data, k)
 	}
-	if w.letters <= 3 && w.n[cGreek] > 0 && e.maths(k) && !e.spelledIn(k, cGreek) {
+	if w.letters <= 3 && w.n[cGreek] > 0 && e.greekMixed < greekDisguise && e.maths(k) && !e.spelledIn(k, cGreek) {
 		// "αx + β", "kσ": formulas mix Latin and Greek letters. A word the
 		// block writes in Greek letters ("και >=0755", "του <%s>") is a
-		// word of the sentence beside a sign, not a symbol.
+		// word of the sentence beside a sign, not a symbol; and where the
+		// block mixes Greek letters into longer words, as no formula does,
+		// a short word beside a sign is as likely part of that disguise
+		// ("keγ = NULL", "*σut").
 		return cNone
 	}
 	if len(classes) == 1 && (classes[0] == cLatin && w.letters > 3 || classes[0] != cLatin && e.present(k, classes[0])) {
@@ -1017,6 +1024,11 @@ func (e *engine) dimensions(w *word) bool {
 	}
 	return xs > 0 && digits > xs
 }
+
+// greekDisguise is how many words of more than three letters mixing Latin
+// and Greek a block needs before short words beside a sign lose the
+// benefit of the doubt that formulas get (engine.judge).
+const greekDisguise = 2
 
 // maths reports whether word k stands next to a mathematical operator on
 // its line, as the symbols of a formula do.

@@ -6,8 +6,10 @@
 
 Families: cyrillic (Latin look-alikes for 10% of the Cyrillic letters that
 have one), greek (the same for Greek), english (Cyrillic look-alikes for 5%
-of the Latin letters that have one), zwsp, zwnj, zwj, wj, shy, zalgo,
-spaces, tags, vs, fwdigits, wrap. The maps use the letters whose UTS #39
+of the Latin letters that have one), english:RATE, english-greek:RATE and
+english-mixed:RATE (Cyrillic, Greek, or either at random, for that share of
+the Latin letters of English man pages: english-mixed:1 swaps every one),
+zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap. The maps use the letters whose UTS #39
 prototype is one ASCII letter. Output lines are {"id", "clean", "attacked"};
 documents an attack leaves unchanged are skipped. Seeded, so reproducible.
 """
@@ -32,6 +34,23 @@ def swap(m, rate):
             return t
         pick = set(random.sample(idx, max(1, int(len(idx) * rate))))
         return "".join(m[c] if i in pick else c for i, c in enumerate(t))
+    return f
+
+
+def swap_any(maps, rate):
+    keys = set().union(*maps)
+    def f(t):
+        idx = [i for i, c in enumerate(t) if c in keys]
+        if len(idx) < 30:
+            return t
+        pick = set(random.sample(idx, max(1, int(len(idx) * rate))))
+        out = []
+        for i, c in enumerate(t):
+            if i in pick:
+                choices = [m[c] for m in maps if c in m]
+                c = random.choice(choices)
+            out.append(c)
+        return "".join(out)
     return f
 
 
@@ -84,6 +103,11 @@ FAMILIES = {
     "fwdigits": (None, lambda t: "".join(chr(0xFF10 + int(c)) if c in "0123456789" and random.random() < 0.5 else c for c in t)),
     "wrap": (None, wrap),
 }
+ENG_GRK = {v: k for k, v in GRK.items() if v != "l"}
+m = re.match(r"^(english|english-greek|english-mixed):([0-9.]+)$", fam)
+if m:
+    maps = {"english": [ENG], "english-greek": [ENG_GRK], "english-mixed": [ENG, ENG_GRK]}[m.group(1)]
+    FAMILIES[fam] = (r"^man[57]_", swap_any(maps, float(m.group(2))))
 if fam not in FAMILIES:
     sys.exit("attack.py: unknown family %r; families: %s" % (fam, ", ".join(FAMILIES)))
 pattern, attack = FAMILIES[fam]
