@@ -597,6 +597,7 @@ func TestWordsBesideSigns(t *testing.T) {
 		// Where the block mixes Greek letters into longer words, no formula
 		// explains a short word beside a sign.
 		{"beside a sign in a disguised block", "The gιven passwοrd is not checked:\n    keγ = NULL;\n", []wantFinding{in("ι", "i"), in("ο", "o"), in("γ", "y")}, "The given password is not checked:\n    key = NULL;\n", Options{}},
+		{"a lone letter in a disguised block", "The gιven passwοrd is not checked: r = 8, ρ = 1.\n", []wantFinding{in("ι", "i"), in("ο", "o"), {report.LookalikeWord, "ρ", "p"}}, "The given password is not checked: r = 8, p = 1.\n", Options{}},
 		{"beside a sign, one disguised word", "The gιven password is not checked:\n    keγ = NULL;\n", []wantFinding{in("ι", "i")}, "The given password is not checked:\n    keγ = NULL;\n", Options{}},
 	})
 }

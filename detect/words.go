@@ -907,7 +907,10 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			return cNone
 		}
 		if ctx == cLatin {
-			if e.present(k, x) || w.letters == 1 && !e.flanked(k) && !e.noSymbol(k) {
+			// A lone letter must stand as a word does, unless the block
+			// mixes its Greek into longer words: then a lone Greek letter
+			// among Latin words is that disguise too ("ρ = 1", "[α]").
+			if e.present(k, x) || w.letters == 1 && !e.flanked(k) && !e.noSymbol(k) && !(x == cGreek && e.greekMixed >= greekDisguise) {
 				return cNone
 			}
 		} else if !e.shortWordOf(data, k, ctx) {
