@@ -51,9 +51,11 @@ func TestTechnicalText(t *testing.T) {
 	})
 }
 
-// Words run together from two scripts, where the case or an apostrophe
-// shows the seam, are not disguises; sizes in any digits are numbers.
+// Words run together from two scripts, where the case, an apostrophe or
+// an underscore shows the seam, are not disguises; sizes in any digits are
+// numbers.
 func TestJunctions(t *testing.T) {
+	in := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	ru := strings.Repeat("Используйте этот параметр, чтобы выбрать метод запроса.\n", 3)
 	checkCases(t, []detectorCase{
 		{"capital after small letter", ru + "HTTP и --method=МетодHTTP для запроса\n", nil, "", Options{}},
@@ -62,6 +64,9 @@ func TestJunctions(t *testing.T) {
 		{"twice-formatted directive", ru + "при %s:\n%%sСделайте коммит\n", nil, "", Options{}},
 		{"bengali sizes", "কাগজের আকার ১০x১৫ এবং ১০x১৩ সেমি\n", nil, "", Options{}},
 		{"a swapped letter keeps the word's case", ru + "Используйте этот пaраметр снова.\n", []wantFinding{{report.LookalikeInWord, "a", "а"}}, ru + "Используйте этот параметр снова.\n", Options{RestoreSlips: true}},
+		// Two names joined by an underscore, unless one is all look-alikes
+		// of a script in use nowhere around it.
+		{"a name of look-alikes joined to a name", "Create an SSL_СТХ object first.\n", []wantFinding{in("С", "C"), in("Т", "T"), in("Х", "X")}, "Create an SSL_CTX object first.\n", Options{}},
 	})
 }
 

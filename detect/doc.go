@@ -69,7 +69,9 @@
 //     distinctive use of is never chosen. Two runs of different scripts,
 //     each a word of its own, are a junction, not a disguise, when both
 //     scripts are in use nearby and the seam shows in the case of the
-//     letters ("ссылкойAll", "ПРЕФИКСab") or at an apostrophe ("sed'ом").
+//     letters ("ссылкойAll", "ПРЕФИКСab") or at an apostrophe ("sed'ом"),
+//     and so are two names joined by an underscore ("ИМЯ_HOST"), unless
+//     one is all look-alikes of a script in use nowhere around ("SSL_СТХ").
 //     Short words next to mathematical operators may mix Greek and Latin,
 //     unless the block writes the word in Greek ("κaι >=0755") or mixes
 //     Greek letters into two or more longer words, as no formula does;

@@ -1065,6 +1065,7 @@ func (e *engine) junction(k int) bool {
 	w := &e.words[k]
 	runs, first, second := 0, 0, 0
 	var classes [2]class
+	var shows [2]bool // the run has a letter only its script has
 	prev := cNone
 	var capAt int
 	lowerBefore := false
@@ -1088,6 +1089,9 @@ func (e *engine) junction(k int) bool {
 			prev = c
 		}
 		last = a
+		if runs <= 2 && a.distinctive() {
+			shows[runs-1] = true
+		}
 		if runs == 1 {
 			first++
 			firstUpper = firstUpper && a&aUpper != 0
@@ -1099,8 +1103,11 @@ func (e *engine) junction(k int) bool {
 			secondUpper = secondUpper && a&aUpper != 0
 		}
 	}
-	if runs == 2 && first >= 2 && second >= 2 && e.cells[capAt-1].r == '_' {
-		return true // two names joined: "ИМЯ_HOST"
+	if runs == 2 && first >= 2 && second >= 2 && e.cells[capAt-1].r == '_' &&
+		(shows[0] || e.present(k, classes[0])) && (shows[1] || e.present(k, classes[1])) {
+		// Two names joined: "ИМЯ_HOST". Not where one name is all
+		// look-alikes of a script in use nowhere around: "SSL_СТХ".
+		return true
 	}
 	if runs != 2 || first < 2 || !e.present(k, classes[0]) || !e.present(k, classes[1]) {
 		return false
