@@ -84,8 +84,9 @@
 //     (no distinctive X word in the block or the document for a longer word;
 //     none within the window for a one-letter word, which must also stand
 //     between words like an article, not among digits like a symbol,
-//     unless it is Greek in a block that mixes Greek letters into two or
-//     more longer Latin words: then "ρ = 1" is that disguise too). Into
+//     unless the block has restored two or more longer Latin words
+//     disguised with letters of X: then "ρ = 1" or a quoted "е" is that
+//     disguise too). Into
 //     a class other than Latin only one-letter words are converted: other
 //     scripts quote Latin names and acronyms all the time. Into a class
 //     other than Latin, only short words are converted, wherever Latin is

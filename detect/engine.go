@@ -64,6 +64,7 @@ type engine struct {
 	mainClass  class                       // the class of most of the block's letters, or numClasses before it is counted
 	breaks     int                         // spaceBreaks, or -1 before it is counted
 	greekMixed int                         // words of more than three letters that mix Latin and Greek (wordPass)
+	intoLatin  [numClasses]int             // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
 	known      [numClasses]map[string]bool // blockWords, built on demand
 	opens      map[rune]int                // lineOpeners, built on demand
 	model      [numClasses]*letterModel    // spelling, built on demand

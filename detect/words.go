@@ -44,6 +44,7 @@ func (e *engine) wordPass(data []byte) {
 	e.tokenise()
 	e.strongBuilt = false
 	e.greekMixed = 0
+	e.intoLatin = [numClasses]int{}
 	e.blockVotes = [numClasses]float64{}
 	words := e.words
 	if len(words) == 0 {
@@ -123,6 +124,13 @@ func (e *engine) wordPass(data []byte) {
 		}
 		if t := e.judge(data, k, &block, false); t != cNone {
 			w := &words[k]
+			if t == cLatin && w.letters > 3 {
+				for c := cCyrillic; c <= cArmenian; c++ {
+					if w.n[c] > 0 {
+						e.intoLatin[c]++
+					}
+				}
+			}
 			block[w.vote] -= float64(w.weight)
 			if e.strongBuilt {
 				if w.weight >= 1 {
@@ -908,9 +916,10 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		}
 		if ctx == cLatin {
 			// A lone letter must stand as a word does, unless the block
-			// mixes its Greek into longer words: then a lone Greek letter
-			// among Latin words is that disguise too ("ρ = 1", "[α]").
-			if e.present(k, x) || w.letters == 1 && !e.flanked(k) && !e.noSymbol(k) && !(x == cGreek && e.greekMixed >= greekDisguise) {
+			// has restored longer Latin words disguised with letters of
+			// its script: then a lone letter among Latin words is that
+			// disguise too ("ρ = 1", "[α]", "'с'").
+			if e.present(k, x) || w.letters == 1 && !e.flanked(k) && !e.noSymbol(k) && e.intoLatin[x] < disguiseWords {
 				return cNone
 			}
 		} else if !e.shortWordOf(data, k, ctx) {
@@ -1032,6 +1041,12 @@ func (e *engine) dimensions(w *word) bool {
 // and Greek a block needs before short words beside a sign lose the
 // benefit of the doubt that formulas get (engine.judge).
 const greekDisguise = 2
+
+// disguiseWords is how many words of more than three letters, disguised
+// with the letters of one script, a block must have restored into Latin
+// before a lone letter of that script among Latin words counts as part of
+// the disguise wherever it stands (engine.judge).
+const disguiseWords = 2
 
 // maths reports whether word k stands next to a mathematical operator on
 // its line, as the symbols of a formula do.
