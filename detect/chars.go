@@ -484,7 +484,7 @@ func (e *engine) invisible(data []byte, i, j int) {
 	word := (prev.a&(aLetter|aMark|aDigit) != 0) && (next.a&(aLetter|aMark|aDigit) != 0)
 	incidental := false // harmless alone (engine.incidental)
 	sev := report.Warning
-	var why string
+	var why, note string
 	switch r {
 	case 0xFEFF:
 		if e.base == 0 && i == 0 {
@@ -519,8 +519,21 @@ func (e *engine) invisible(data []byte, i, j int) {
 			why, incidental = "ZERO WIDTH NON-JOINER after no virama, where it shapes nothing", true
 		}
 	case 0x200B: // ZWSP
-		if unspaced(prev) || unspaced(next) {
+		if prev.a&aZWSPScript != 0 || next.a&aZWSPScript != 0 {
 			return // word boundary in scripts written without spaces
+		}
+		if unspaced(prev) || unspaced(next) {
+			// Chinese and Japanese text is written without spaces too, but
+			// a line may break between any two of its characters, so it
+			// needs no zero width space and its writers leave none (the
+			// catalogues of this machine hold not one). Filters are evaded
+			// with them all the same. One or two in a long text are a
+			// paste's leftovers (engine.incidental); where the block also
+			// splits words of other scripts with it, they are that
+			// disguise.
+			why, note = "ZERO WIDTH SPACE", "Chinese and Japanese text needs none to break lines"
+			incidental = e.splitWords() == 0
+			break
 		}
 		if !word && e.spaceBreaks() >= 3 {
 			// The writer breaks words with it throughout, and here it
@@ -565,7 +578,24 @@ func (e *engine) invisible(data []byte, i, j int) {
 	if sev >= report.Warning {
 		f.Replacement = &emptyReplacement // an informational finding proposes no change; shared until materialized
 	}
-	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, incidental: incidental, why: why})
+	e.addLazy(data, i, j, f, lazyFinding{how: lazyInvisible, r: r, word: word, incidental: incidental, why: why, note: note})
+}
+
+// splitWords counts the zero width spaces of the block that split a word
+// of a script written with spaces: between two letters or digits, neither
+// of a script written without them.
+func (e *engine) splitWords() int {
+	if e.splits < 0 {
+		e.splits = 0
+		cells := e.cells
+		for i := 1; i+1 < len(cells); i++ {
+			p, n := cells[i-1], cells[i+1]
+			if cells[i].r == 0x200B && p.a&(aLetter|aMark|aDigit) != 0 && n.a&(aLetter|aMark|aDigit) != 0 && !unspaced(p) && !unspaced(n) {
+				e.splits++
+			}
+		}
+	}
+	return e.splits
 }
 
 // spaceBreaks counts the zero width spaces of the block that break words
@@ -633,7 +663,7 @@ func (e *engine) incidental(slips []int) {
 	// the classic way past a filter. engine.slips has judged the length of
 	// a text for its slips alone; with others, each needs its words.
 	if len(list) > 0 {
-		w, all := len(e.words), n+len(slips)
+		w, all := e.wordCount(), n+len(slips)
 		if w < slipWords || all > 1 && w < all*slipsEvery {
 			return
 		}
@@ -650,7 +680,7 @@ func (e *engine) incidental(slips []int) {
 		f := &e.found[k]
 		f.Severity, f.Replacement = report.Info, nil
 		switch l := &e.lazy[k]; {
-		case l.how == lazyInvisible && l.r == 0x200B:
+		case l.how == lazyInvisible && l.r == 0x200B && l.note == "":
 			l.note = "next to white space it splits no word: left by an editor or a translation tool"
 		case l.how == lazyInvisible:
 			l.note = "one of a few in a long text that hides nothing else, so left as the writer typed it"
@@ -658,6 +688,25 @@ func (e *engine) incidental(slips []int) {
 			f.Message += "; one of a few in a long text that hides nothing else, so typography rather than a disguise"
 		}
 	}
+}
+
+// wordCount is how many words the block holds, a run of Chinese or
+// Japanese characters counting one word for every two of them (their
+// words are one to three characters long, and nothing separates them).
+func (e *engine) wordCount() int {
+	if !e.cjkBlock {
+		return len(e.words)
+	}
+	n := 0
+	for k := range e.words {
+		w := &e.words[k]
+		if e.cells[w.from].a&aCJK != 0 && w.letters >= 2 {
+			n += int(w.letters) / 2
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // printableRun returns how many bytes at the start of b are printable

@@ -316,14 +316,18 @@ func TestSelectorPayloadAfterIdeograph(t *testing.T) {
 }
 
 // Korean separates words with spaces, so a zero width space inside a
-// Korean word hides it; in Chinese, Thai or Khmer it marks a word
-// boundary, and a writer who breaks words with it throughout also leaves
-// it where it splits no word.
+// Korean word hides it; in Thai or Khmer it marks a word boundary, and a
+// writer who breaks words with it throughout also leaves it where it
+// splits no word. Chinese and Japanese need none: one in a long text is a
+// leftover, one in a short text or beside other split words a disguise.
 func TestZeroWidthSpaceInKorean(t *testing.T) {
+	zh := strings.Repeat("用法：显示帮助信息并退出，输出版本信息并退出，列出所有可用的选项和参数。\n", 4)
 	km := "មិន\u200bអាច\u200bបើក\u200bឯកសារ\u200bបាន\u200bទេ\n"
 	checkCases(t, []detectorCase{
 		{"inside a korean word", "하지\u200b만 파일에서 지정이 가능하다.\n", []wantFinding{{report.Invisible, "\u200b", ""}}, "하지만 파일에서 지정이 가능하다.\n", Options{}},
-		{"between chinese words", "打印此\u200b帮助并退出\n", nil, "", Options{}},
+		{"between chinese characters", "打印此\u200b帮助并退出\n", []wantFinding{{report.Invisible, "\u200b", ""}}, "打印此帮助并退出\n", Options{}},
+		{"one between chinese characters in a long text", zh + "打印此\u200b帮助并退出\n", nil, "", Options{}},
+		{"between chinese characters, and inside a word", zh + "打印此\u200b帮助并退出 pass\u200bword\n", []wantFinding{{report.Invisible, "\u200b", ""}, {report.Invisible, "\u200b", ""}}, zh + "打印此帮助并退出 password\n", Options{}},
 		{"khmer word breaks, one after a colon", km + "calendar:\u200bMY\n", nil, "", Options{}},
 		{"khmer word breaks, one inside a latin word", km + "calen\u200bdar\n", []wantFinding{{report.Invisible, "\u200b", ""}}, km + "calendar\n", Options{}},
 		{"no word breaks, one after a colon", "ទំហំ៖\ncalendar:\u200bMY\n", []wantFinding{{report.Invisible, "\u200b", ""}}, "ទំហំ៖\ncalendar:MY\n", Options{}},

@@ -20,8 +20,9 @@
 //     variation-selector payloads (decoded), invisible characters (legitimate
 //     in emoji ZWJ sequences, next to viramas in the scripts of India and
 //     the others that stack consonants with one (Tibetan, Khmer, Burmese),
-//     between letters of cursive scripts, as word breaks in Thai, and
-//     where they split no word in a text that breaks words with them), bidi
+//     between letters of cursive scripts, as word breaks in Thai, Khmer
+//     and Burmese, and where they split no word in a text that breaks
+//     words with them), bidi
 //     controls (per line, as UAX #9 resets at paragraph ends), unusual
 //     spaces and stacked combining marks.
 //  4. The word pass splits the block into words (letters, marks, digits and
@@ -29,12 +30,14 @@
 //     script each word is written in, and reports the letters that stand in
 //     for another script's (see "The context model").
 //  5. The block is judged as a whole: findings that are harmless alone
-//     (a zero width space next to white space, a joiner that no virama
-//     explains in a script of India, a typographic space between two
-//     words, a typing slip between keyboard layouts) are reported at
-//     info and kept when they are few in a long block of prose that hides
-//     nothing else and follows no disguise; otherwise (and always in
-//     source code) they are restored with the disguise.
+//     (a zero width space next to white space, or between Chinese or
+//     Japanese characters, which need none to break lines; a joiner that
+//     no virama explains in a script of India; a typographic space
+//     between two words; a typing slip between keyboard layouts) are
+//     reported at info and kept when they are few in a long block of
+//     prose (a run of Chinese or Japanese characters counts a word per
+//     two) that hides nothing else and follows no disguise; otherwise
+//     (and always in source code) they are restored with the disguise.
 //  6. Findings are ordered, positions (line, column in code points) are
 //     computed in one walk, and the block's findings go to the caller: Scan
 //     keeps up to Options.MaxFindings of them and counts the rest; Clean
