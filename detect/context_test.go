@@ -426,6 +426,7 @@ func TestMojibake(t *testing.T) {
 // "ls", "ld" and "ldd" are commands, written after a prompt, a path or a
 // word.
 func TestShapeOfIAndL(t *testing.T) {
+	caps := strings.Repeat("ALTER DOMAIN ADD CONSTRAINT CHECK MAINTAIN DOMAIN.\n", 3)
 	fl := func(text, repl string) wantFinding { return wantFinding{report.FancyLetter, text, repl} }
 	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	checkCases(t, []detectorCase{
@@ -443,6 +444,12 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},
 		{"after a styled small letter", "its wiＩ𝘥Ｉy popular app\n", []wantFinding{fl("Ｉ", "l"), fl("𝘥", "d"), fl("Ｉ", "l")}, "its wildly popular app\n", Options{}},
 		{"a capital styled I between small letters", "a wild𝐈y popular app\n", []wantFinding{fl("𝐈", "l")}, "a wildly popular app\n", Options{}},
+		// After the capital that opens a word, before its small letters,
+		// whatever pairs the block's capitals make ("AI" in "DOMAIN").
+		{"second letter of a capitalised word", caps + "NOTES: AІthough ALTER DOMAIN ADD CONSTRAINT checks.\n", []wantFinding{lw("І", "l")}, caps + "NOTES: Although ALTER DOMAIN ADD CONSTRAINT checks.\n", Options{}},
+		{"a plural of capitals", caps + "The AІs of the DOMAIN.\n", []wantFinding{lw("І", "I")}, caps + "The AIs of the DOMAIN.\n", Options{}},
+		// A shape alone is the letter the block writes alone more often.
+		{"alone among column formats", "l l l l\nl l Ӏ l\n", []wantFinding{{report.LookalikeWord, "Ӏ", "l"}}, "l l l l\nl l l l\n", Options{}},
 	})
 }
 

@@ -124,7 +124,12 @@
 //     letter is an "l"), and a word-initial I/l is an "l" before a vowel,
 //     or where its shape shows no case (an alef, a digit one, a capital of
 //     another style than the letter after it) and it opens a short word
-//     in the middle of a sentence: "$ ldd", "/bin/ls", "see ld.so".
+//     in the middle of a sentence: "$ ldd", "/bin/ls", "see ld.so". The
+//     second letter of a word that opens with a capital and goes on in
+//     two or more small letters is small whatever the pairs say
+//     ("AІthough" among capitals that pair "AI"), and a shape alone is
+//     the letter the block writes alone more often ("l" in a manual's
+//     table formats, "I" in English prose).
 //     Outside Latin, a spelling the block writes wins, else the spelling
 //     letter statistics find likelier: how often each letter follows the
 //     four before it in the block's words and in the script's sample text

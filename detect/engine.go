@@ -64,6 +64,7 @@ type engine struct {
 	mainClass  class                       // the class of most of the block's letters, or numClasses before it is counted
 	breaks     int                         // spaceBreaks, or -1 before it is counted
 	splits     int                         // splitWords, or -1 before it is counted
+	lone1      *[0x80]int32                // loneLatin, counted on demand
 	greekMixed int                         // words of more than three letters that mix Latin and Greek (wordPass)
 	intoLatin  [numClasses]int             // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
 	known      [numClasses]map[string]bool // blockWords, built on demand
@@ -342,6 +343,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.mainClass = numClasses
 	e.breaks = -1
 	e.splits = -1
+	e.lone1 = nil
 	e.known = [numClasses]map[string]bool{}
 	e.opens = nil
 	e.model = [numClasses]*letterModel{}

@@ -1979,7 +1979,13 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		}
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
-		rep := lookalikeScored(c, t, hint, e.fit(j, t))
+		fit := e.fit(j, t)
+		if cells[j].a&aUpper != 0 && c.a&aLower != 0 && e.secondOfCapitalised(w, j, t) {
+			// The word's own case decides: pairs counted in the block's
+			// capitals ("AI" in "DOMAIN") say nothing of "AIthough".
+			fit = fitter{}
+		}
+		rep := lookalikeScored(c, t, hint, fit)
 		if rep == 0 {
 			continue
 		}
@@ -2146,6 +2152,19 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 		sw[i].rep = orig[p]
 	}
 	if t == cLatin {
+		if w.letters == 1 && len(idx) == 1 {
+			// A letter alone: the one the block writes alone more often
+			// ("l" in the column formats of a manual's tables, "I" in
+			// English prose).
+			s := &sw[idx[0]]
+			best, n := s.rep, e.loneLatin(s.rep)
+			for _, r := range s.alts {
+				if m := e.loneLatin(r); m > n && m >= 2 {
+					best, n = r, m
+				}
+			}
+			s.rep = best
+		}
 		return // the pair fit and the case rules decide I and l
 	}
 	// No spelling found: the block's model of how its script spells
@@ -2187,6 +2206,24 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	for q, i := range idx {
 		sw[i].rep = sw[i].alts[bestChoice[q]]
 	}
+}
+
+// loneLatin counts the words of the block that are Latin letter r alone,
+// in its case.
+func (e *engine) loneLatin(r rune) int {
+	if r >= 0x80 {
+		return 0
+	}
+	if e.lone1 == nil {
+		e.lone1 = new([0x80]int32)
+		for k := range e.words {
+			w := &e.words[k]
+			if w.letters == 1 && w.simple && w.to == w.from+1 && e.cells[w.from].r < 0x80 {
+				e.lone1[e.cells[w.from].r]++
+			}
+		}
+	}
+	return int(e.lone1[r])
 }
 
 // withSwaps calls f for each of cells, the cells of a word that starts at
@@ -2448,7 +2485,50 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	if a&aUpper != 0 && prev&aLower != 0 {
 		return a&^aUpper | aLower, false
 	}
+	if a&aUpper != 0 && prev&aUpper != 0 && e.secondOfCapitalised(w, j, t) {
+		// After the capital that opens a word, before its small letters:
+		// "AIthough", "AIso" are "Although", "Also". One small letter
+		// after it may be a plural of capitals ("AIs").
+		return a&^aUpper | aLower, false
+	}
 	return a, upper
+}
+
+// secondOfCapitalised reports whether cell j is the second letter of word
+// w and at least two letters follow it, all small letters of class t (or
+// look-alikes that stand for small letters): the word opens with a capital
+// and goes on in small letters, so cell j is a small letter too.
+func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
+	cells := e.cells
+	before := 0
+	for p := int(w.from); p < j; p++ {
+		if cells[p].a&aLetter != 0 {
+			before++
+		}
+	}
+	if before != 1 {
+		return false
+	}
+	n := 0
+	for q := j + 1; q < int(w.to); q++ {
+		c := cells[q]
+		if c.a&aLetter == 0 {
+			continue
+		}
+		r := intendedIn(c, t)
+		if r == 0 {
+			return false
+		}
+		la := attrOf(r)
+		if r < 0x80 {
+			la = asciiAttr(byte(r))
+		}
+		if la&aLower == 0 {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // latinPlain returns the ASCII letter, in small case, that Latin letter r

@@ -9,11 +9,14 @@ have one), greek (the same for Greek), english (Cyrillic look-alikes for 5%
 of the Latin letters that have one), english:RATE, english-greek:RATE and
 english-mixed:RATE (Cyrillic, Greek, or either at random, for that share of
 the Latin letters of English man pages: english-mixed:1 swaps every one),
+english-wide:RATE (any Cyrillic or Greek letter whose UTS #39 prototype is
+the Latin one, as homoglyph tools draw them; reads confusables.txt from
+$CONFUSABLES, by default ../shared/unicode/17.0.0/security/confusables.txt),
 zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap. The maps use the letters whose UTS #39
 prototype is one ASCII letter. Output lines are {"id", "clean", "attacked"};
 documents an attack leaves unchanged are skipped. Seeded, so reproducible.
 """
-import json, random, re, sys
+import json, os, random, re, sys
 
 random.seed(7)
 if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
@@ -104,10 +107,51 @@ FAMILIES = {
     "wrap": (None, wrap),
 }
 ENG_GRK = {v: k for k, v in GRK.items() if v != "l"}
-m = re.match(r"^(english|english-greek|english-mixed):([0-9.]+)$", fam)
+
+
+def confusable_maps(path):
+    """Every Cyrillic and Greek letter whose UTS #39 prototype is one ASCII
+    letter, by that letter: the wider maps homoglyph tools draw from
+    (г for r, ԁ for d, Ӏ for l, ꙇ for i)."""
+    import unicodedata
+    cyr, grk = {}, {}
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        src, dst = [f.strip() for f in line.split(";")[:2]]
+        if " " in src or " " in dst:
+            continue
+        c, p = chr(int(src, 16)), chr(int(dst, 16))
+        if not (p.isascii() and p.isalpha()):
+            continue
+        name = unicodedata.name(c, "")
+        if name.startswith("CYRILLIC") and unicodedata.category(c).startswith("L"):
+            cyr.setdefault(p, []).append(c)
+        elif name.startswith("GREEK") and unicodedata.category(c).startswith("L"):
+            grk.setdefault(p, []).append(c)
+    return cyr, grk
+
+
+m = re.match(r"^(english|english-greek|english-mixed|english-wide):([0-9.]+)$", fam)
 if m:
-    maps = {"english": [ENG], "english-greek": [ENG_GRK], "english-mixed": [ENG, ENG_GRK]}[m.group(1)]
-    FAMILIES[fam] = (r"^man[57]_", swap_any(maps, float(m.group(2))))
+    if m.group(1) == "english-wide":
+        path = os.environ.get("CONFUSABLES", "../shared/unicode/17.0.0/security/confusables.txt")
+        cyr, grk = confusable_maps(path)
+        wide = {k: cyr.get(k, []) + grk.get(k, []) for k in set(cyr) | set(grk)}
+        def pick_wide(rate):
+            keys = set(wide)
+            def f(t):
+                idx = [i for i, c in enumerate(t) if c in keys]
+                if len(idx) < 30:
+                    return t
+                pick = set(random.sample(idx, max(1, int(len(idx) * rate))))
+                return "".join(random.choice(wide[c]) if i in pick else c for i, c in enumerate(t))
+            return f
+        FAMILIES[fam] = (r"^man[57]_", pick_wide(float(m.group(2))))
+    else:
+        maps = {"english": [ENG], "english-greek": [ENG_GRK], "english-mixed": [ENG, ENG_GRK]}[m.group(1)]
+        FAMILIES[fam] = (r"^man[57]_", swap_any(maps, float(m.group(2))))
 if fam not in FAMILIES:
     sys.exit("attack.py: unknown family %r; families: %s" % (fam, ", ".join(FAMILIES)))
 pattern, attack = FAMILIES[fam]
