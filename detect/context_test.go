@@ -427,6 +427,7 @@ func TestMojibake(t *testing.T) {
 // word.
 func TestShapeOfIAndL(t *testing.T) {
 	caps := strings.Repeat("ALTER DOMAIN ADD CONSTRAINT CHECK MAINTAIN DOMAIN.\n", 3)
+	ifs := strings.Repeat("If it fails, try again. If not, stop. If so, go on.\n", 3)
 	fl := func(text, repl string) wantFinding { return wantFinding{report.FancyLetter, text, repl} }
 	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
 	checkCases(t, []detectorCase{
@@ -448,6 +449,10 @@ func TestShapeOfIAndL(t *testing.T) {
 		// whatever pairs the block's capitals make ("AI" in "DOMAIN").
 		{"second letter of a capitalised word", caps + "NOTES: AІthough ALTER DOMAIN ADD CONSTRAINT checks.\n", []wantFinding{lw("І", "l")}, caps + "NOTES: Although ALTER DOMAIN ADD CONSTRAINT checks.\n", Options{}},
 		{"a plural of capitals", caps + "The AІs of the DOMAIN.\n", []wantFinding{lw("І", "I")}, caps + "The AIs of the DOMAIN.\n", Options{}},
+		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
+		// Inside a word, pairs that open words say nothing: "If" opens
+		// sentences, "eIf" is no word.
+		{"inside a word, after sentences opening with If", ifs + "You must do it yourseӀf.\n", []wantFinding{lw("Ӏ", "l")}, ifs + "You must do it yourself.\n", Options{}},
 		// A shape alone is the letter the block writes alone more often.
 		{"alone among column formats", "l l l l\nl l Ӏ l\n", []wantFinding{{report.LookalikeWord, "Ӏ", "l"}}, "l l l l\nl l l l\n", Options{}},
 	})

@@ -56,6 +56,7 @@ type engine struct {
 	words      []word
 	pairs      map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
 	asciiPairs *asciiPairTable   // pairs of ASCII letters
+	innerPairs *asciiPairTable   // the same, where the first does not open its word
 	pairsBuilt bool
 	freq       map[rune]int                // letters beyond ASCII in the block, counted on demand
 	letters    int                         // letters in the block (with freq)

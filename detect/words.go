@@ -2338,10 +2338,10 @@ func (f fitter) score(r rune) int {
 	}
 	n := 0
 	if f.prev != 0 {
-		n += f.e.pairCount(f.prev, r)
+		n += f.e.pairCount(f.prev, r, false)
 	}
 	if f.next != 0 {
-		n += f.e.pairCount(r, f.next)
+		n += f.e.pairCount(r, f.next, f.prev != 0)
 	}
 	return n
 }
@@ -2356,14 +2356,22 @@ func (e *engine) countPairs() {
 		clear(e.asciiPairs[:])
 	}
 	clear(e.pairs)
+	if e.innerPairs == nil {
+		e.innerPairs = new(asciiPairTable)
+	} else {
+		clear(e.innerPairs[:])
+	}
 	cells := e.cells
-	tbl := e.asciiPairs
+	tbl, inner := e.asciiPairs, e.innerPairs
 	for k := 1; k < len(cells); k++ {
 		a, b := cells[k-1], cells[k]
 		if uint32(a.r)|uint32(b.r) < 0x80 {
 			// ASCII letters are all Latin and none is styled.
 			if a.a&b.a&aLetter != 0 {
 				tbl[asciiPair(a.r, b.r)]++
+				if k >= 2 && cells[k-2].a&aLetter != 0 {
+					inner[asciiPair(a.r, b.r)]++
+				}
 			}
 			continue
 		}
@@ -2385,10 +2393,15 @@ const asciiLetterSpan = 'z' - 'A' + 1
 // asciiPair is the index of the pair of ASCII letters a, b.
 func asciiPair(a, b rune) int { return int(a-'A')<<6 | int(b-'A') }
 
-// pairCount is how often letter a is followed by letter b in the block.
-func (e *engine) pairCount(a, b rune) int {
+// pairCount is how often letter a is followed by letter b in the block;
+// inside, only where a does not open its word (for ASCII letters): "If"
+// opens sentences, which says nothing of an I inside a word.
+func (e *engine) pairCount(a, b rune, inside bool) int {
 	if uint32(a)|uint32(b) < 0x80 {
 		if uint32(a-'A') < asciiLetterSpan && uint32(b-'A') < asciiLetterSpan {
+			if inside {
+				return int(e.innerPairs[asciiPair(a, b)])
+			}
 			return int(e.asciiPairs[asciiPair(a, b)])
 		}
 		return 0 // only letters are counted
@@ -2487,17 +2500,17 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	}
 	if a&aUpper != 0 && prev&aUpper != 0 && e.secondOfCapitalised(w, j, t) {
 		// After the capital that opens a word, before its small letters:
-		// "AIthough", "AIso" are "Although", "Also". One small letter
-		// after it may be a plural of capitals ("AIs").
+		// "AIthough", "AIso", "AIl" are "Although", "Also", "All".
 		return a&^aUpper | aLower, false
 	}
 	return a, upper
 }
 
 // secondOfCapitalised reports whether cell j is the second letter of word
-// w and at least two letters follow it, all small letters of class t (or
-// look-alikes that stand for small letters): the word opens with a capital
-// and goes on in small letters, so cell j is a small letter too.
+// w and small letters of class t (or look-alikes that stand for them)
+// follow it, two or more, or one other than an s: the word opens with a
+// capital and goes on in small letters, so cell j is a small letter too
+// ("AIl" is "All"; "AIs" may be the plural of a name in capitals).
 func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	cells := e.cells
 	before := 0
@@ -2509,7 +2522,7 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	if before != 1 {
 		return false
 	}
-	n := 0
+	n, last := 0, rune(0)
 	for q := j + 1; q < int(w.to); q++ {
 		c := cells[q]
 		if c.a&aLetter == 0 {
@@ -2526,9 +2539,9 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 		if la&aLower == 0 {
 			return false
 		}
-		n++
+		n, last = n+1, r
 	}
-	return n >= 2
+	return n >= 2 || n == 1 && last != 's'
 }
 
 // latinPlain returns the ASCII letter, in small case, that Latin letter r
