@@ -469,6 +469,9 @@ func TestAlternatesInDisguisedWords(t *testing.T) {
 		{"dotless i in a disguised word", "the kernel wıthоut modules\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}, {report.LookalikeInWord, "о", "o"}}, "the kernel without modules\n", Options{}},
 		{"a short turkish text with a disguise", "Dosya kаpalı, lütfen tekrar deneyin.\n", []wantFinding{{report.LookalikeInWord, "а", "a"}}, "Dosya kapalı, lütfen tekrar deneyin.\n", Options{}},
 		{"a turkish word alone", "Merhaba, bu ılık bir gün.\n", nil, "", Options{}},
+		// The pairs of small letters that open words count: "it" says
+		// that a t follows an i.
+		{"dotless i where the block writes it", "Is it on? It is. Put it in it, it is in it, so it is it.\nGo wıth it.\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}}, "Is it on? It is. Put it in it, it is in it, so it is it.\nGo with it.\n", Options{}},
 	})
 	// The message gives the evidence that was used: in a short text there
 	// is no rest of the text to compare with.

@@ -2341,7 +2341,10 @@ func (f fitter) score(r rune) int {
 		n += f.e.pairCount(f.prev, r, false)
 	}
 	if f.next != 0 {
-		n += f.e.pairCount(r, f.next, f.prev != 0)
+		// Inside a word, a capital's pairs count only where it does not
+		// open its word: "If" opens sentences, and says nothing of the
+		// I in "yourseIf".
+		n += f.e.pairCount(r, f.next, f.prev != 0 && r >= 'A' && r <= 'Z')
 	}
 	return n
 }
@@ -2394,8 +2397,7 @@ const asciiLetterSpan = 'z' - 'A' + 1
 func asciiPair(a, b rune) int { return int(a-'A')<<6 | int(b-'A') }
 
 // pairCount is how often letter a is followed by letter b in the block;
-// inside, only where a does not open its word (for ASCII letters): "If"
-// opens sentences, which says nothing of an I inside a word.
+// inside, only where a does not open its word (for ASCII letters).
 func (e *engine) pairCount(a, b rune, inside bool) int {
 	if uint32(a)|uint32(b) < 0x80 {
 		if uint32(a-'A') < asciiLetterSpan && uint32(b-'A') < asciiLetterSpan {
