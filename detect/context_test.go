@@ -449,6 +449,8 @@ func TestShapeOfIAndL(t *testing.T) {
 		// whatever pairs the block's capitals make ("AI" in "DOMAIN").
 		{"second letter of a capitalised word", caps + "NOTES: AІthough ALTER DOMAIN ADD CONSTRAINT checks.\n", []wantFinding{lw("І", "l")}, caps + "NOTES: Although ALTER DOMAIN ADD CONSTRAINT checks.\n", Options{}},
 		{"a plural of capitals", caps + "The AІs of the DOMAIN.\n", []wantFinding{lw("І", "I")}, caps + "The AIs of the DOMAIN.\n", Options{}},
+		{"a part of a word in capitals and small letters", caps + "Set RemainAfterEӀapse= in the DOMAIN.\n", []wantFinding{lw("Ӏ", "l")}, caps + "Set RemainAfterElapse= in the DOMAIN.\n", Options{}},
+		{"after a look-alike of a small letter", caps + "DеӀеtе the DOMAIN.\n", []wantFinding{lw("е", "e"), lw("Ӏ", "l"), lw("е", "e"), lw("е", "e")}, caps + "Delete the DOMAIN.\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens
 		// sentences, "eIf" is no word.

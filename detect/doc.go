@@ -123,14 +123,15 @@
 //     wins (inside a word, pairs that open words do not count: "If" opens
 //     sentences, so says nothing of "yourseӀf");
 //     failing that, case is taken from the word (a capital Ӏ after a small
-//     letter is an "l"), and a word-initial I/l is an "l" before a vowel,
+//     letter, or after a look-alike of one, is an "l"), and a word-initial I/l is an "l" before a vowel,
 //     or where its shape shows no case (an alef, a digit one, a capital of
 //     another style than the letter after it) and it opens a short word
 //     in the middle of a sentence: "$ ldd", "/bin/ls", "see ld.so". The
-//     second letter of a word that opens with a capital and goes on in
-//     small letters (two or more, or one other than the s of a plural) is
-//     small whatever the pairs say ("AІthough" and "AІl" among capitals
-//     that pair "AI"), and a shape alone is
+//     second letter of a word, or part of a word, that opens with a
+//     capital and goes on in small letters (two or more, or one other
+//     than the s of a plural) is small whatever the pairs say ("AІthough",
+//     "AІl" and "RemainAfterEӀapse" among capitals that pair "AI"), and a
+//     shape alone is
 //     the letter the block writes alone more often ("l" in a manual's
 //     table formats, "I" in English prose).
 //     Outside Latin, a spelling the block writes wins, else the spelling

@@ -2435,9 +2435,11 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	a := cells[j].a
 	prev, next := attr(0), attr(0)
 	var nextR rune
-	// The case of the word's own letters is reliable, and so is a styled
-	// letter's ("𝘥" is a small d) unless it has the shape of both I and l;
-	// a look-alike's is not.
+	// The case of the nearest letter before it: the word's own letters
+	// show theirs, a styled letter too ("𝘥" is a small d) unless it has the
+	// shape of both I and l, and a look-alike the case of the letter it
+	// stands for, where it stands for one (Ь is a "b", whatever its case;
+	// "е" an "e"), not its own.
 	for p := j - 1; p >= int(w.from); p-- {
 		c := cells[p]
 		if c.a&aFancy != 0 && t == cLatin {
@@ -2447,25 +2449,19 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			}
 			continue
 		}
-		if c.a&aLetter != 0 && c.a.class() == t {
+		if c.a&aLetter == 0 {
+			continue
+		}
+		if c.a.class() == t {
 			prev = c.a
 			break
 		}
-	}
-	if prev == 0 {
-		// Only look-alikes before it: use the case of the letter the
-		// nearest unambiguous one stands for (Ь is a "b", whatever its case).
-		for p := j - 1; p >= int(w.from); p-- {
-			if cells[p].a&aLetter == 0 {
-				continue
+		if cands := candidates(t, c.r); len(cands) == 1 {
+			prev = attrOf(cands[0])
+			if cands[0] < 0x80 {
+				prev = asciiAttr(byte(cands[0]))
 			}
-			if cands := candidates(t, cells[p].r); len(cands) == 1 {
-				prev = attrOf(cands[0])
-				if cands[0] < 0x80 {
-					prev = asciiAttr(byte(cands[0]))
-				}
-				break
-			}
+			break
 		}
 	}
 	for n := j + 1; n < int(w.to); n++ {
@@ -2508,21 +2504,44 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	return a, upper
 }
 
-// secondOfCapitalised reports whether cell j is the second letter of word
-// w and small letters of class t (or look-alikes that stand for them)
-// follow it, two or more, or one other than an s: the word opens with a
-// capital and goes on in small letters, so cell j is a small letter too
-// ("AIl" is "All"; "AIs" may be the plural of a name in capitals).
+// secondOfCapitalised reports whether cell j is the second letter of a
+// capitalised word or part of a word ("Although", the "Elapse" of
+// "RemainAfterElapse"): the letter before it is a capital that opens the
+// word or follows a small letter, and small letters of class t (or
+// look-alikes that stand for them) follow it to the end of the word or the
+// next capital, two or more, or one other than an s ("AIl" is "All"; "AIs"
+// may be the plural of a name in capitals).
 func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	cells := e.cells
-	before := 0
-	for p := int(w.from); p < j; p++ {
-		if cells[p].a&aLetter != 0 {
-			before++
+	// The letter each cell stands for, or 0 for a shape of several.
+	letter := func(c cell) (rune, attr) {
+		r := intendedIn(c, t)
+		if r == 0 {
+			return 0, 0
 		}
+		if r < 0x80 {
+			return r, asciiAttr(byte(r))
+		}
+		return r, attrOf(r)
 	}
-	if before != 1 {
+	p := j - 1
+	for p >= int(w.from) && cells[p].a&aLetter == 0 {
+		p--
+	}
+	if p < int(w.from) {
 		return false
+	}
+	if _, pa := letter(cells[p]); pa&aUpper == 0 {
+		return false
+	}
+	for q := p - 1; q >= int(w.from); q-- {
+		if cells[q].a&aLetter == 0 {
+			continue
+		}
+		if _, qa := letter(cells[q]); qa&aLower == 0 {
+			return false // inside a run of capitals
+		}
+		break
 	}
 	n, last := 0, rune(0)
 	for q := j + 1; q < int(w.to); q++ {
@@ -2530,13 +2549,9 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 		if c.a&aLetter == 0 {
 			continue
 		}
-		r := intendedIn(c, t)
-		if r == 0 {
-			return false
-		}
-		la := attrOf(r)
-		if r < 0x80 {
-			la = asciiAttr(byte(r))
+		r, la := letter(c)
+		if la&aUpper != 0 && n > 0 {
+			break // the next part of the word
 		}
 		if la&aLower == 0 {
 			return false
