@@ -451,6 +451,9 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a plural of capitals", caps + "The AІs of the DOMAIN.\n", []wantFinding{lw("І", "I")}, caps + "The AIs of the DOMAIN.\n", Options{}},
 		{"a part of a word in capitals and small letters", caps + "Set RemainAfterEӀapse= in the DOMAIN.\n", []wantFinding{lw("Ӏ", "l")}, caps + "Set RemainAfterElapse= in the DOMAIN.\n", Options{}},
 		{"after a look-alike of a small letter", caps + "DеӀеtе the DOMAIN.\n", []wantFinding{lw("е", "e"), lw("Ӏ", "l"), lw("е", "e"), lw("е", "e")}, caps + "Delete the DOMAIN.\n", Options{}},
+		{"a capital and two shapes", caps + "AӀӀ of the DOMAIN.\n", []wantFinding{lw("Ӏ", "l"), lw("Ӏ", "l")}, caps + "All of the DOMAIN.\n", Options{}},
+		{"a capital, two shapes and small letters", caps + "AӀӀocate the DOMAIN.\n", []wantFinding{lw("Ӏ", "l"), lw("Ӏ", "l")}, caps + "Allocate the DOMAIN.\n", Options{}},
+		{"a roman numeral", caps + "Chapter XӀӀ of the DOMAIN.\n", []wantFinding{lw("Ӏ", "I"), lw("Ӏ", "I")}, caps + "Chapter XII of the DOMAIN.\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens
 		// sentences, "eIf" is no word.

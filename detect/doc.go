@@ -127,11 +127,12 @@
 //     or where its shape shows no case (an alef, a digit one, a capital of
 //     another style than the letter after it) and it opens a short word
 //     in the middle of a sentence: "$ ldd", "/bin/ls", "see ld.so". The
-//     second letter of a word, or part of a word, that opens with a
-//     capital and goes on in small letters (two or more, or one other
-//     than the s of a plural) is small whatever the pairs say ("AІthough",
-//     "AІl" and "RemainAfterEӀapse" among capitals that pair "AI"), and a
-//     shape alone is
+//     shapes after the capital that opens a word, or part of a word, and
+//     before its small letters (two or more, or one other than the s of a
+//     plural) are small whatever the pairs say ("AІthough", "AІl",
+//     "AӀӀocate" and "RemainAfterEӀapse" among capitals that pair "AI"),
+//     as are two or more shapes after a capital that no Roman numeral
+//     opens ("AӀӀ" is "All", "XӀӀ" twelve), and a shape alone is
 //     the letter the block writes alone more often ("l" in a manual's
 //     table formats, "I" in English prose).
 //     Outside Latin, a spelling the block writes wins, else the spelling

@@ -2504,13 +2504,16 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	return a, upper
 }
 
-// secondOfCapitalised reports whether cell j is the second letter of a
-// capitalised word or part of a word ("Although", the "Elapse" of
-// "RemainAfterElapse"): the letter before it is a capital that opens the
-// word or follows a small letter, and small letters of class t (or
-// look-alikes that stand for them) follow it to the end of the word or the
-// next capital, two or more, or one other than an s ("AIl" is "All"; "AIs"
-// may be the plural of a name in capitals).
+// secondOfCapitalised reports whether cell j, a shape of I and l, is
+// inside a capitalised word or part of a word ("Although", the "Elapse"
+// of "RemainAfterElapse"): before it, past other such shapes, a capital
+// that opens the word or follows a small letter; after it, to the end of
+// the word or the next capital, small letters of class t (or look-alikes
+// that stand for them) and such shapes, with two or more small letters,
+// or one other than an s ("AIl" is "All"; "AIs" may be the plural of a
+// name in capitals), or with none where the capital opens the word and is
+// no Roman numeral and two shapes or more follow it ("AII" is "All";
+// "XII" is twelve).
 func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	cells := e.cells
 	// The letter each cell stands for, or 0 for a shape of several.
@@ -2524,16 +2527,28 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 		}
 		return r, attrOf(r)
 	}
+	shape := func(c cell) bool { return skeletonKey(c.r) == "l" }
+	shapes := 1 // cell j
 	p := j - 1
-	for p >= int(w.from) && cells[p].a&aLetter == 0 {
-		p--
+	for ; p >= int(w.from); p-- {
+		c := cells[p]
+		if c.a&aLetter == 0 {
+			continue
+		}
+		if r, _ := letter(c); r == 0 && shape(c) {
+			shapes++
+			continue
+		}
+		break
 	}
 	if p < int(w.from) {
 		return false
 	}
-	if _, pa := letter(cells[p]); pa&aUpper == 0 {
+	capital, pa := letter(cells[p])
+	if pa&aUpper == 0 {
 		return false
 	}
+	opens := true // the capital opens the word
 	for q := p - 1; q >= int(w.from); q-- {
 		if cells[q].a&aLetter == 0 {
 			continue
@@ -2541,6 +2556,7 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 		if _, qa := letter(cells[q]); qa&aLower == 0 {
 			return false // inside a run of capitals
 		}
+		opens = false
 		break
 	}
 	n, last := 0, rune(0)
@@ -2550,6 +2566,10 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 			continue
 		}
 		r, la := letter(c)
+		if r == 0 && shape(c) {
+			shapes++
+			continue
+		}
 		if la&aUpper != 0 && n > 0 {
 			break // the next part of the word
 		}
@@ -2557,6 +2577,9 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 			return false
 		}
 		n, last = n+1, r
+	}
+	if n == 0 {
+		return opens && shapes >= 2 && !strings.ContainsRune("IVXLCDM", capital)
 	}
 	return n >= 2 || n == 1 && last != 's'
 }
