@@ -546,11 +546,12 @@ func (e *engine) invisible(data []byte, i, j int) {
 		// is left alone depends on the rest of the block (engine.incidental).
 		incidental = i == 0 || j == len(cells) || white(prev) || white(next)
 	case 0x00AD:
-		// Typesetters put a soft hyphen at a syllable break now and then;
-		// dozens of them, or several in one word, hide words from filters.
-		// Not inside a word of another script than the text's: no
-		// typesetter hyphenates an English name quoted in Hindi text.
-		if e.countRune(0x00AD) < 3 && !e.foreignAround(i, j) {
+		// Typesetters put a soft hyphen at a syllable break of a long word
+		// now and then; one in many long words, or several in one word,
+		// hide words from filters. Not inside a word of another script
+		// than the text's either: no typesetter hyphenates an English name
+		// quoted in Hindi text.
+		if e.typesetHyphens() && !e.foreignAround(i, j) {
 			sev = report.Info
 		}
 		why = "SOFT HYPHEN (invisible unless the line breaks there)"
@@ -812,6 +813,47 @@ func (e *engine) joinerContext(i, j int) (ok, stray bool) {
 		return false, false // inside a word of a script that does not join
 	}
 	return e.joinBlock, false
+}
+
+// typesetHyphens reports whether the soft hyphens of the block are as
+// few as typesetters leave: one, or two or three with thirty words of
+// more than five letters for each, and never two in one word. The
+// catalogues of this machine that hold them have at most three, one for
+// every thirty-five such words or more; a disguise puts one in every
+// fifth such word, or every second.
+func (e *engine) typesetHyphens() bool {
+	if e.hyphens != 0 {
+		return e.hyphens > 0
+	}
+	cells := e.cells
+	shy, long, run, inWord := 0, 0, 0, 0
+	ok := true
+	for _, c := range cells {
+		switch {
+		case c.r == 0x00AD:
+			shy++
+			inWord++
+			if inWord > 1 {
+				ok = false // two in one word
+			}
+		case c.a&(aLetter|aMark) != 0:
+			run++
+		default:
+			if run > 5 {
+				long++
+			}
+			run, inWord = 0, 0
+		}
+	}
+	if run > 5 {
+		long++
+	}
+	ok = ok && (shy == 1 || shy <= 3 && shy*30 <= long)
+	e.hyphens = 1
+	if !ok {
+		e.hyphens = -1
+	}
+	return ok
 }
 
 // foreignAround reports whether the letters on both sides of cells [i, j)

@@ -675,9 +675,10 @@ func TestSentenceBeforeNeighbourhood(t *testing.T) {
 }
 
 // Typesetters put a soft hyphen at a syllable break of a long word now and
-// then; one or two in a text stay as written. Inside a word of another
-// script than the text's (an English name quoted in Hindi) no typesetter
-// puts one, and many hide words from filters.
+// then; one, or a few in a long text, stay as written. Inside a word of
+// another script than the text's (an English name quoted in Hindi) no
+// typesetter puts one, nor two in one word, and many hide words from
+// filters.
 func TestSoftHyphens(t *testing.T) {
 	shy := func() wantFinding { return wantFinding{report.Invisible, "\u00ad", ""} }
 	checkCases(t, []detectorCase{
@@ -685,6 +686,8 @@ func TestSoftHyphens(t *testing.T) {
 		{"a syllable break in Armenian", "Նոր\u00adֆոլկ կղզի\n", nil, "", Options{}},
 		{"inside an English name in Hindi", "संदेश में PATH या MEM\u00adBER शीर्षक क्षेत्र नहीं मिला\n", []wantFinding{shy()}, "संदेश में PATH या MEMBER शीर्षक क्षेत्र नहीं मिला\n", Options{}},
 		{"inside a Latin name in Burmese", "စာသား wi\u00addget အတွက် ပြင်ဆင်မှုများကို ဤနေရာတွင် ပြောင်းလဲနိုင်သည်\n", []wantFinding{shy()}, "စာသား widget အတွက် ပြင်ဆင်မှုများကို ဤနေရာတွင် ပြောင်းလဲနိုင်သည်\n", Options{}},
+		{"three in a long text", strings.Repeat("Configuration of the authentication agent and the example programs.\n", 25) + "The autentiserings\u00adagent and the eksempel\u00adprogram and the eksempel\u00adprogram.\n", nil, "", Options{}},
+		{"two in one word", strings.Repeat("Configuration of the authentication agent and the example programs.\n", 12) + "The auten\u00adtiserings\u00adagent.\n", []wantFinding{shy(), shy()}, strings.Repeat("Configuration of the authentication agent and the example programs.\n", 12) + "The autentiseringsagent.\n", Options{}},
 		{"many in one text", "pass\u00adword and user\u00adname and lo\u00adgin\n", []wantFinding{shy(), shy(), shy()}, "password and username and login\n", Options{}},
 	})
 }

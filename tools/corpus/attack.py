@@ -12,7 +12,9 @@ the Latin letters of English man pages: english-mixed:1 swaps every one),
 english-wide:RATE (any Cyrillic or Greek letter whose UTS #39 prototype is
 the Latin one, as homoglyph tools draw them; reads confusables.txt from
 $CONFUSABLES, by default ../shared/unicode/17.0.0/security/confusables.txt),
-zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap. The maps use the letters whose UTS #39
+zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap, and
+identifier (one letter of one occurrence of an identifier in a source
+file swapped for its Cyrillic look-alike). The maps use the letters whose UTS #39
 prototype is one ASCII letter. Output lines are {"id", "clean", "attacked"};
 documents an attack leaves unchanged are skipped. Seeded, so reproducible.
 """
@@ -55,6 +57,18 @@ def swap_any(maps, rate):
             out.append(c)
         return "".join(out)
     return f
+
+
+def identifier(t):
+    """One occurrence of one identifier of the source, one letter swapped
+    for its Cyrillic look-alike (the evaluation's homoglyph:identifier_cyr)."""
+    spots = [m for m in re.finditer(r"\b[A-Za-z_][A-Za-z0-9_]{3,}\b", t) if any(c in ENG for c in m.group(0))]
+    if not spots:
+        return t
+    m = random.choice(spots)
+    idx = [m.start() + i for i, c in enumerate(m.group(0)) if c in ENG]
+    i = random.choice(idx)
+    return t[:i] + ENG[t[i]] + t[i + 1:]
 
 
 def gaps(ch, rate):
@@ -105,6 +119,7 @@ FAMILIES = {
     "vs": (None, lambda t: t + "".join(chr(0xFE00 + b) if b < 16 else chr(0xE0100 + b - 16) for b in PAYLOAD.encode())),
     "fwdigits": (None, lambda t: "".join(chr(0xFF10 + int(c)) if c in "0123456789" and random.random() < 0.5 else c for c in t)),
     "wrap": (None, wrap),
+    "identifier": (r"^/", identifier),
 }
 ENG_GRK = {v: k for k, v in GRK.items() if v != "l"}
 
