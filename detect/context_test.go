@@ -474,6 +474,10 @@ func TestAlternatesInDisguisedWords(t *testing.T) {
 		{"dotless i in a disguised word", "the kernel wıthоut modules\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}, {report.LookalikeInWord, "о", "o"}}, "the kernel without modules\n", Options{}},
 		{"a short turkish text with a disguise", "Dosya kаpalı, lütfen tekrar deneyin.\n", []wantFinding{{report.LookalikeInWord, "а", "a"}}, "Dosya kapalı, lütfen tekrar deneyin.\n", Options{}},
 		{"a turkish word alone", "Merhaba, bu ılık bir gün.\n", nil, "", Options{}},
+		// In a block that has restored other words, a rare one inside a
+		// word is one more; a letter alone may be the letter itself.
+		{"in a block of disguised words", "Тhе driver adds sʋpport for difƒerent dеvices.\n", []wantFinding{{report.LookalikeInWord, "Т", "T"}, {report.LookalikeInWord, "е", "e"}, {report.LookalikeInWord, "ʋ", "u"}, {report.LookalikeInWord, "ƒ", "f"}, {report.LookalikeInWord, "е", "e"}}, "The driver adds support for different devices.\n", Options{}},
+		{"a letter alone in a block of disguised words", "Тhе Turkish layout swaps \"i\" and \"ı\" on its kеуs.\n", []wantFinding{{report.LookalikeInWord, "Т", "T"}, {report.LookalikeInWord, "е", "e"}, {report.LookalikeInWord, "е", "e"}, {report.LookalikeInWord, "у", "y"}}, "The Turkish layout swaps \"i\" and \"ı\" on its keys.\n", Options{}},
 		// The pairs of small letters that open words count: "it" says
 		// that a t follows an i.
 		{"dotless i where the block writes it", "Is it on? It is. Put it in it, it is in it, so it is it.\nGo wıth it.\n", []wantFinding{{report.LookalikeInWord, "ı", "i"}}, "Is it on? It is. Put it in it, it is in it, so it is it.\nGo with it.\n", Options{}},

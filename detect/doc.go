@@ -145,11 +145,13 @@
 //     A letter that has a final form is not chosen at the end of a word:
 //     Greek writes ς there, so a final Latin o is ο, never σ.
 //   - Latin letters beyond ASCII that share a prototype with an ASCII letter
-//     (ı, ʋ, ɩ, þ) are disguises only when they are rare in the block, the
-//     block writes no letter only their alphabets have (ş or ğ beside ı, ð
-//     beside þ), and either the ASCII letter fits their neighbours far
-//     better or other letters of their word are disguised ("𝚕ɩ𝖻"): Turkish,
-//     Icelandic and Ewe text uses them throughout.
+//     (ı, ʋ, ɩ, þ, ƒ) are disguises only when they are rare in the block,
+//     the block writes no letter only their alphabets have (ş or ğ beside
+//     ı, ð beside þ; a letter that is itself a stand-in, like ƒ, shows no
+//     alphabet), and either the ASCII letter fits their neighbours far
+//     better, or other letters of their word are disguised ("𝚕ɩ𝖻"), or
+//     they stand inside a word of a block that has restored two or more
+//     words already: Turkish, Icelandic and Ewe text uses them throughout.
 //   - A look-alike swapped between Latin and the script a long block is
 //     written in (a Latin "c" in a Russian word), in a document with no
 //     disguise so far, is a typing slip between keyboard layouts: reported

@@ -50,28 +50,29 @@ type engine struct {
 	bidi bidiState
 
 	// Reused buffers.
-	cells      []cell
-	ctx        []ctxKind
-	lexer      lexState
-	words      []word
-	pairs      map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
-	asciiPairs *asciiPairTable   // pairs of ASCII letters
-	innerPairs *asciiPairTable   // the same, where the first does not open its word
-	pairsBuilt bool
-	freq       map[rune]int                // letters beyond ASCII in the block, counted on demand
-	letters    int                         // letters in the block (with freq)
-	loneSeen   bool                        // the block's one-letter words are in doc.lone
-	house      rune                        // houseSpace, or -1 before it is computed
-	mainClass  class                       // the class of most of the block's letters, or numClasses before it is counted
-	breaks     int                         // spaceBreaks, or -1 before it is counted
-	splits     int                         // splitWords, or -1 before it is counted
-	lone1      *[0x80]int32                // loneLatin, counted on demand
-	hyphens    int8                        // typesetHyphens: 1 yes, -1 no, 0 not yet judged
-	greekMixed int                         // words of more than three letters that mix Latin and Greek (wordPass)
-	intoLatin  [numClasses]int             // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
-	known      [numClasses]map[string]bool // blockWords, built on demand
-	opens      map[rune]int                // lineOpeners, built on demand
-	model      [numClasses]*letterModel    // spelling, built on demand
+	cells          []cell
+	ctx            []ctxKind
+	lexer          lexState
+	words          []word
+	pairs          map[[2]rune]int32 // letter pairs of the block beyond ASCII, built on demand
+	asciiPairs     *asciiPairTable   // pairs of ASCII letters
+	innerPairs     *asciiPairTable   // the same, where the first does not open its word
+	pairsBuilt     bool
+	freq           map[rune]int                // letters beyond ASCII in the block, counted on demand
+	letters        int                         // letters in the block (with freq)
+	loneSeen       bool                        // the block's one-letter words are in doc.lone
+	house          rune                        // houseSpace, or -1 before it is computed
+	mainClass      class                       // the class of most of the block's letters, or numClasses before it is counted
+	breaks         int                         // spaceBreaks, or -1 before it is counted
+	splits         int                         // splitWords, or -1 before it is counted
+	lone1          *[0x80]int32                // loneLatin, counted on demand
+	hyphens        int8                        // typesetHyphens: 1 yes, -1 no, 0 not yet judged
+	greekMixed     int                         // words of more than three letters that mix Latin and Greek (wordPass)
+	intoLatin      [numClasses]int             // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
+	disguisedWords int                         // words with letters restored so far (wordPass)
+	known          [numClasses]map[string]bool // blockWords, built on demand
+	opens          map[rune]int                // lineOpeners, built on demand
+	model          [numClasses]*letterModel    // spelling, built on demand
 	// Words of the block that vote with weight 1, per class and in all
 	// (engine.present), counted on demand.
 	strong      [numClasses]int32

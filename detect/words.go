@@ -45,6 +45,7 @@ func (e *engine) wordPass(data []byte) {
 	e.strongBuilt = false
 	e.greekMixed = 0
 	e.intoLatin = [numClasses]int{}
+	e.disguisedWords = 0
 	e.blockVotes = [numClasses]float64{}
 	words := e.words
 	if len(words) == 0 {
@@ -2021,7 +2022,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 				lazyFinding{how: lazySwap, r: s.r, rep: rep, t: t, from: w.from, to: w.to, palochka: true})
 			continue
 		}
-		w.disguised = true
+		e.markDisguised(w)
 		e.addLazy(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Error, Confidence: conf,
 			Replacement: e.info(rep).charPtr, // shared until materialized
@@ -2205,6 +2206,14 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	})
 	for q, i := range idx {
 		sw[i].rep = sw[i].alts[bestChoice[q]]
+	}
+}
+
+// markDisguised notes that letters of word w are restored.
+func (e *engine) markDisguised(w *word) {
+	if !w.disguised {
+		w.disguised = true
+		e.disguisedWords++
 	}
 }
 
@@ -2697,7 +2706,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 		ch := e.describe(c)
 		ri, pi := e.info(c.r), e.info(plain)
 		ch.LooksLike = pi.char
-		w.disguised = true
+		e.markDisguised(w)
 		e.add(data, j, j+1, report.Finding{
 			Kind: kind, Severity: report.Warning, Confidence: 0.9,
 			Replacement: report.Str(pi.char), Chars: []report.Char{ch}, Word: wordText,
@@ -2767,9 +2776,11 @@ func (e *engine) latinAlternates(data []byte, k int) {
 		if e.alphabetInUse(c.r) {
 			continue
 		}
-		// In a word with other disguised letters it is one more ("𝚕ɩ𝖻");
+		// In a word with other disguised letters it is one more ("𝚕ɩ𝖻"),
+		// and so inside a word of a block that has restored several words
+		// already (a letter alone may be the letter itself: "i and ı");
 		// otherwise the plain letter must fit its neighbours far better.
-		if !w.disguised {
+		if !w.disguised && (e.disguisedWords < disguiseWords || w.letters < 2) {
 			fit := e.fit(j, cLatin)
 			if !fit.ok() {
 				continue
@@ -2823,6 +2834,9 @@ var companions = map[rune]string{
 // text rather than a stand-in.
 func (e *engine) alphabetInUse(r rune) bool {
 	for _, c := range companions[r] {
+		if p, ok := ucd.Prototype(c); ok && len(p) == 1 && isASCIIAlpha(p[0]) {
+			continue // a stand-in itself ("ƒ" for f): it shows no alphabet
+		}
 		if n, _ := e.frequency(c); n > 0 {
 			return true
 		}

@@ -12,6 +12,8 @@ the Latin letters of English man pages: english-mixed:1 swaps every one),
 english-wide:RATE (any Cyrillic or Greek letter whose UTS #39 prototype is
 the Latin one, as homoglyph tools draw them; reads confusables.txt from
 $CONFUSABLES, by default ../shared/unicode/17.0.0/security/confusables.txt),
+english-any:RATE (any character whose prototype is the Latin letter, of
+any script or kind, as ss:random:mixed draws them),
 zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap, and
 identifier (one letter of one occurrence of an identifier in a source
 file swapped for its Cyrillic look-alike). The maps use the letters whose UTS #39
@@ -148,12 +150,34 @@ def confusable_maps(path):
     return cyr, grk
 
 
-m = re.match(r"^(english|english-greek|english-mixed|english-wide):([0-9.]+)$", fam)
+def any_map(path):
+    """Every character but ASCII whose UTS #39 prototype is one ASCII
+    letter, by that letter, whatever its script or kind (Cherokee, Lisu,
+    mathematical letters, Roman numerals): what ss:random:mixed draws."""
+    out = {}
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        src, dst = [f.strip() for f in line.split(";")[:2]]
+        if " " in src or " " in dst:
+            continue
+        c, p = chr(int(src, 16)), chr(int(dst, 16))
+        if c.isascii() or not (p.isascii() and p.isalpha()):
+            continue
+        out.setdefault(p, []).append(c)
+    return out
+
+
+m = re.match(r"^(english|english-greek|english-mixed|english-wide|english-any):([0-9.]+)$", fam)
 if m:
-    if m.group(1) == "english-wide":
+    if m.group(1) in ("english-wide", "english-any"):
         path = os.environ.get("CONFUSABLES", "../shared/unicode/17.0.0/security/confusables.txt")
-        cyr, grk = confusable_maps(path)
-        wide = {k: cyr.get(k, []) + grk.get(k, []) for k in set(cyr) | set(grk)}
+        if m.group(1) == "english-any":
+            wide = any_map(path)
+        else:
+            cyr, grk = confusable_maps(path)
+            wide = {k: cyr.get(k, []) + grk.get(k, []) for k in set(cyr) | set(grk)}
         def pick_wide(rate):
             keys = set(wide)
             def f(t):
