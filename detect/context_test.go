@@ -298,6 +298,20 @@ func TestForeignLettersInLatinText(t *testing.T) {
 	})
 }
 
+// A mathematical letter alone is maths ("the variable 𝑎 grows"), unless
+// it is a small letter of a style formulas do not use standing as a word
+// does, or the block has shown a disguise in two or more other words.
+func TestLoneStyledLetters(t *testing.T) {
+	fl := func(text, repl string) wantFinding { return wantFinding{report.FancyLetter, text, repl} }
+	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
+	checkCases(t, []detectorCase{
+		{"an italic variable", "When the variable 𝑎 grows, so does the sum.\n", nil, "", Options{}},
+		{"a bold article", "This is 𝐚 test of the system.\n", []wantFinding{fl("𝐚", "a")}, "This is a test of the system.\n", Options{}},
+		{"an italic article in a disguised block", "Use 𝑎 trаnsaction block, then commit thе trаnsaction.\n", []wantFinding{fl("𝑎", "a"), lw("а", "a"), lw("е", "e"), lw("а", "a")}, "Use a transaction block, then commit the transaction.\n", Options{}},
+		{"a capital in a disguised block", "𝘼 user-supplied function is called by thе trаnsaction.\n", []wantFinding{fl("𝘼", "A"), lw("е", "e"), lw("а", "a")}, "A user-supplied function is called by the transaction.\n", Options{}},
+	})
+}
+
 // Variation selectors that encode data after an ideograph: the first one
 // is part of the payload too, not an ideographic variation selector.
 func TestSelectorPayloadAfterIdeograph(t *testing.T) {

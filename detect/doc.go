@@ -162,7 +162,10 @@
 //     never qualify.
 //   - Styled letters (mathematical alphanumerics, fullwidth forms outside
 //     CJK text, enclosed letters, small capitals) are disguises in a styled
-//     word, or inside an ordinary word; a lone mathematical letter is maths.
+//     word, or inside an ordinary word; a lone mathematical letter is maths,
+//     unless it stands as a word does (between words, away from the signs
+//     of a formula) and is a small letter of a style formulas do not use,
+//     or the block has restored two or more other words ("𝑎 transaction").
 //     In CJK text fullwidth forms are ordinary among CJK characters ("２つ",
 //     "第１章"), not between ASCII words ("man ５ apt.conf") nor as the
 //     digits of a format directive ("%１$s").

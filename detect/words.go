@@ -145,6 +145,15 @@ func (e *engine) wordPass(data []byte) {
 			block[t]++
 		}
 	}
+	if e.disguisedWords >= disguiseWords {
+		// Lone styled letters judged before the block had shown its
+		// disguise: what they stand for is clear now ("𝑎 transaction").
+		for k := range words {
+			if w := &words[k]; w.letters == 1 && w.fancy == 1 && !w.disguised {
+				e.fancyWord(data, k)
+			}
+		}
+	}
 	// In a block of one script (and a document without others so far),
 	// words of that script have nothing to be judged against.
 	only := cNone
@@ -2209,6 +2218,19 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	}
 }
 
+// loneStyled reports whether styled letter c, alone in word k, stands for
+// a plain one: it stands as a word does, between words and away from the
+// signs of a formula, and is a small letter of a style other than the
+// mathematical italic that formulas use, or any styled letter once the
+// block has restored two or more words (the mixed words are judged first,
+// and lone letters again after them: engine.wordPass).
+func (e *engine) loneStyled(k int, c cell) bool {
+	if !e.flanked(k) || e.maths(k) {
+		return false
+	}
+	return e.disguisedWords >= disguiseWords || c.a&aLower != 0 && !mathItalic(c.r)
+}
+
 // markDisguised notes that letters of word w are restored.
 func (e *engine) markDisguised(w *word) {
 	if !w.disguised {
@@ -2669,7 +2691,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 		// A styled letter is a disguise in a styled word, or inside an
 		// ordinary word (maths styles single letters, never parts of words).
 		if !w.styled && !(w.letters >= 2 && (styledInWord(c.r) || smallCapital(c.r) != 0 && !e.phonetic(w))) &&
-			!(w.letters == 1 && c.a&aLower != 0 && styledInWord(c.r) && !mathItalic(c.r) && e.flanked(k) && !e.maths(k)) {
+			!(w.letters == 1 && styledInWord(c.r) && e.loneStyled(k, c)) {
 			continue
 		}
 		plain := rune(fancyPlainRune(c.r))
