@@ -867,6 +867,11 @@ func (e *engine) foreignAround(i, j int) bool {
 	if a&aLetter == 0 || b&aLetter == 0 || letterClass(a) != letterClass(b) {
 		return false
 	}
+	return letterClass(a) != e.mainLetters()
+}
+
+// mainLetters returns the class most of the block's letters belong to.
+func (e *engine) mainLetters() class {
 	if e.mainClass == numClasses {
 		var n [numClasses]int
 		for _, c := range e.cells {
@@ -881,7 +886,7 @@ func (e *engine) foreignAround(i, j int) bool {
 			}
 		}
 	}
-	return letterClass(a) != e.mainClass
+	return e.mainClass
 }
 
 // countRune counts r in the block.

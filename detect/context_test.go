@@ -300,7 +300,8 @@ func TestForeignLettersInLatinText(t *testing.T) {
 
 // A mathematical letter alone is maths ("the variable 𝑎 grows"), unless
 // it is a small letter of a style formulas do not use standing as a word
-// does, or the block has shown a disguise in two or more other words.
+// does, or a block of Latin text has shown a disguise in two or more
+// other words.
 func TestLoneStyledLetters(t *testing.T) {
 	fl := func(text, repl string) wantFinding { return wantFinding{report.FancyLetter, text, repl} }
 	lw := func(text, repl string) wantFinding { return wantFinding{report.LookalikeInWord, text, repl} }
@@ -308,6 +309,8 @@ func TestLoneStyledLetters(t *testing.T) {
 		{"an italic variable", "When the variable 𝑎 grows, so does the sum.\n", nil, "", Options{}},
 		{"a bold article", "This is 𝐚 test of the system.\n", []wantFinding{fl("𝐚", "a")}, "This is a test of the system.\n", Options{}},
 		{"an italic article in a disguised block", "Use 𝑎 trаnsaction block, then commit thе trаnsaction.\n", []wantFinding{fl("𝑎", "a"), lw("а", "a"), lw("е", "e"), lw("а", "a")}, "Use a transaction block, then commit the transaction.\n", Options{}},
+		{"in a name in a disguised block", "Thе trаnsaction format is in binfmt.𝙙(5) here.\n", []wantFinding{lw("е", "e"), lw("а", "a"), fl("𝙙", "d")}, "The transaction format is in binfmt.d(5) here.\n", Options{}},
+		{"a symbol of another script's text", "Празни структури (𝑛-орки) не са позволени, а тaзи стoйност е грешна.\n", []wantFinding{lw("a", "а"), lw("o", "о")}, "Празни структури (𝑛-орки) не са позволени, а тази стойност е грешна.\n", Options{}},
 		{"a capital in a disguised block", "𝘼 user-supplied function is called by thе trаnsaction.\n", []wantFinding{fl("𝘼", "A"), lw("е", "e"), lw("а", "a")}, "A user-supplied function is called by the transaction.\n", Options{}},
 	})
 }

@@ -163,9 +163,11 @@
 //   - Styled letters (mathematical alphanumerics, fullwidth forms outside
 //     CJK text, enclosed letters, small capitals) are disguises in a styled
 //     word, or inside an ordinary word; a lone mathematical letter is maths,
-//     unless it stands as a word does (between words, away from the signs
-//     of a formula) and is a small letter of a style formulas do not use,
-//     or the block has restored two or more other words ("𝑎 transaction").
+//     unless, away from the signs of a formula, it stands as a word does
+//     (between words) and is a small letter of a style formulas do not
+//     use, or it stands in a block of mostly Latin letters that has
+//     restored two or more other words ("𝑎 transaction", "binfmt.𝙙(5)");
+//     other scripts borrow styled Latin letters as symbols ("𝑛-орки").
 //     In CJK text fullwidth forms are ordinary among CJK characters ("２つ",
 //     "第１章"), not between ASCII words ("man ５ apt.conf") nor as the
 //     digits of a format directive ("%１$s").

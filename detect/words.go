@@ -2218,17 +2218,22 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	}
 }
 
-// loneStyled reports whether styled letter c, alone in word k, stands for
-// a plain one: it stands as a word does, between words and away from the
-// signs of a formula, and is a small letter of a style other than the
-// mathematical italic that formulas use, or any styled letter once the
-// block has restored two or more words (the mixed words are judged first,
-// and lone letters again after them: engine.wordPass).
+// loneStyled reports whether styled letter c, alone in word k and away
+// from the signs of a formula, stands for a plain one: where it stands as
+// a word does, between words, and is a small letter of a style other
+// than the mathematical italic that formulas use, or wherever it stands
+// once a block of mostly Latin letters has restored two or more words
+// ("socket.𝐡", "𝕏963"; the mixed words are judged first, and lone letters
+// again after them: engine.wordPass). Other scripts borrow styled Latin
+// letters as symbols ("𝑛-орки").
 func (e *engine) loneStyled(k int, c cell) bool {
-	if !e.flanked(k) || e.maths(k) {
+	if e.maths(k) {
 		return false
 	}
-	return e.disguisedWords >= disguiseWords || c.a&aLower != 0 && !mathItalic(c.r)
+	if e.disguisedWords >= disguiseWords && e.mainLetters() == cLatin {
+		return true
+	}
+	return e.flanked(k) && c.a&aLower != 0 && !mathItalic(c.r)
 }
 
 // markDisguised notes that letters of word w are restored.
