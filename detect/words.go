@@ -1990,7 +1990,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
 		fit := e.fit(j, t)
-		if cells[j].a&aUpper != 0 && c.a&aLower != 0 && e.secondOfCapitalised(w, j, t) {
+		if cells[j].a&aLower == 0 && c.a&aLower != 0 && e.secondOfCapitalised(w, j, t) {
 			// The word's own case decides: pairs counted in the block's
 			// capitals ("AI" in "DOMAIN") say nothing of "AIthough".
 			fit = fitter{}
@@ -2532,9 +2532,10 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	if a&aUpper != 0 && prev&aLower != 0 {
 		return a&^aUpper | aLower, false
 	}
-	if a&aUpper != 0 && prev&aUpper != 0 && e.secondOfCapitalised(w, j, t) {
-		// After the capital that opens a word, before its small letters:
-		// "AIthough", "AIso", "AIl" are "Although", "Also", "All".
+	if a&aLower == 0 && prev&aUpper != 0 && e.secondOfCapitalised(w, j, t) {
+		// After the capital that opens a word, before its small letters, a
+		// capital shape or one that shows no case is small: "AIthough",
+		// "AIso", "AIl" are "Although", "Also", "All".
 		return a&^aUpper | aLower, false
 	}
 	return a, upper
