@@ -650,6 +650,7 @@ func TestWordsBesideSigns(t *testing.T) {
 		{"beside a sign in a disguised block", "The gιven passwοrd is not checked:\n    keγ = NULL;\n", []wantFinding{in("ι", "i"), in("ο", "o"), in("γ", "y")}, "The given password is not checked:\n    key = NULL;\n", Options{}},
 		{"a lone letter in a disguised block", "The gιven passwοrd is not checked: r = 8, ρ = 1.\n", []wantFinding{in("ι", "i"), in("ο", "o"), {report.LookalikeWord, "ρ", "p"}}, "The given password is not checked: r = 8, p = 1.\n", Options{}},
 		{"a quoted letter in a block disguised with Cyrillic", "The key \"е\" hоlds the publiс exponent.\n", []wantFinding{{report.LookalikeWord, "е", "e"}, in("о", "o"), in("с", "c")}, "The key \"e\" holds the public exponent.\n", Options{}},
+		{"a letter of another script in a block disguised with it", "The trꓮnsaction usꓰs a 𐌁-tree index.\n", []wantFinding{in("ꓮ", "A"), in("ꓰ", "E"), {report.LookalikeWord, "𐌁", "B"}}, "The trAnsaction usEs a B-tree index.\n", Options{}},
 		{"a quoted letter, one disguised word", "Thе key \"е\" holds the public exponent.\n", []wantFinding{in("е", "e")}, "The key \"е\" holds the public exponent.\n", Options{}},
 		{"beside a sign, one disguised word", "The gιven password is not checked:\n    keγ = NULL;\n", []wantFinding{in("ι", "i")}, "The given password is not checked:\n    keγ = NULL;\n", Options{}},
 	})

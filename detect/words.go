@@ -126,7 +126,7 @@ func (e *engine) wordPass(data []byte) {
 		if t := e.judge(data, k, &block, false); t != cNone {
 			w := &words[k]
 			if t == cLatin && w.letters > 3 {
-				for c := cCyrillic; c <= cArmenian; c++ {
+				for c := cCyrillic; c <= cOther; c++ {
 					if w.n[c] > 0 {
 						e.intoLatin[c]++
 					}
