@@ -22,9 +22,8 @@
 //     the others that stack consonants with one (Tibetan, Khmer, Burmese),
 //     between letters of cursive scripts, as word breaks in Thai, Khmer
 //     and Burmese, and where they split no word in a text that breaks
-//     words with them), bidi
-//     controls (per line, as UAX #9 resets at paragraph ends), unusual
-//     spaces and stacked combining marks.
+//     words with them), bidi controls (per line, as UAX #9 resets at
+//     paragraph ends), unusual spaces and stacked combining marks.
 //  4. The word pass splits the block into words (letters, marks, digits and
 //     the invisible characters and apostrophes between them), decides the
 //     script each word is written in, and reports the letters that stand in
@@ -89,9 +88,9 @@
 //     between words like an article, not among digits like a symbol,
 //     unless the block has restored two or more longer Latin words
 //     disguised with letters of X: then "ρ = 1" or a quoted "е" is that
-//     disguise too). Into
-//     a class other than Latin only one-letter words are converted: other
-//     scripts quote Latin names and acronyms all the time. Into a class
+//     disguise too). Into a class other than Latin only one-letter words
+//     are converted: other scripts quote Latin names and acronyms all the
+//     time. Into a class
 //     other than Latin, only short words are converted, wherever Latin is
 //     in use around them, and only where a word of that script would
 //     stand: a one-letter preposition or conjunction of its languages (or
@@ -118,15 +117,25 @@
 //     that script's context, however much English the lines around it hold.
 //   - Mixed words are judged first, and their verdict becomes their vote, so
 //     that a lone letter is judged among what its neighbours really are.
+//   - What alone gets the benefit of the doubt loses it in a block that
+//     shows a disguise, as the rules below say in detail: a lone letter of
+//     a script whose look-alikes the block has restored in two or more
+//     longer Latin words, a short word mixing Greek into Latin beside a
+//     sign where two or more longer words mix them, and, once the block
+//     has restored two or more words, a Latin stand-in inside a word and a
+//     lone styled letter in mostly Latin text. A disguise swaps letters
+//     throughout; legitimate text that quotes a letter or writes a formula
+//     restores nothing else.
 //   - Where several letters share a prototype (I and l, σ and ο), the one
 //     that pairs with its neighbours the way the rest of the block does
-//     wins (inside a word, pairs that open words do not count: "If" opens
-//     sentences, so says nothing of "yourseӀf");
-//     failing that, case is taken from the word (a capital Ӏ after a small
-//     letter, or after a look-alike of one, is an "l"), and a word-initial I/l is an "l" before a vowel,
-//     or where its shape shows no case (an alef, a digit one, a capital of
-//     another style than the letter after it) and it opens a short word
-//     in the middle of a sentence: "$ ldd", "/bin/ls", "see ld.so". The
+//     wins (inside a word, a capital's pairs that open words do not count:
+//     "If" opens sentences, so says nothing of "yourseӀf"); failing that,
+//     case is taken from the word (a capital Ӏ after a small letter, or
+//     after a look-alike of one, is an "l"), and a word-initial I/l is an
+//     "l" before a vowel, or where its shape shows no case (an alef, a
+//     digit one, a capital of another style than the letter after it) and
+//     it opens a short word in the middle of a sentence: "$ ldd",
+//     "/bin/ls", "see ld.so". The
 //     shapes after the capital that opens a word, or part of a word, and
 //     before its small letters (two or more, or one other than the s of a
 //     plural) are small whatever the pairs say ("AІthough", "AІl",
