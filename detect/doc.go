@@ -118,14 +118,14 @@
 //   - Mixed words are judged first, and their verdict becomes their vote, so
 //     that a lone letter is judged among what its neighbours really are.
 //   - What alone gets the benefit of the doubt loses it in a block that
-//     shows a disguise, as the rules below say in detail: a lone letter of
-//     a script whose look-alikes the block has restored in two or more
-//     longer Latin words, a short word mixing Greek into Latin beside a
-//     sign where two or more longer words mix them, and, once the block
-//     has restored two or more words, a Latin stand-in inside a word and a
-//     lone styled letter in mostly Latin text. A disguise swaps letters
-//     throughout; legitimate text that quotes a letter or writes a formula
-//     restores nothing else.
+//     shows a disguise, as the rules of this list say in detail: a lone
+//     letter of a script whose look-alikes the block has restored in two
+//     or more longer Latin words, a short word mixing Greek into Latin
+//     beside a sign where two or more longer words mix them, and, once the
+//     block has restored two or more words, a Latin stand-in inside a word
+//     and a lone styled letter in mostly Latin text. A disguise swaps
+//     letters throughout; legitimate text that quotes a letter or writes a
+//     formula restores nothing else.
 //   - Where several letters share a prototype (I and l, σ and ο), the one
 //     that pairs with its neighbours the way the rest of the block does
 //     wins (inside a word, a capital's pairs that open words do not count:
