@@ -310,6 +310,7 @@ func TestLoneStyledLetters(t *testing.T) {
 		{"a bold article", "This is 𝐚 test of the system.\n", []wantFinding{fl("𝐚", "a")}, "This is a test of the system.\n", Options{}},
 		{"an italic article in a disguised block", "Use 𝑎 trаnsaction block, then commit thе trаnsaction.\n", []wantFinding{fl("𝑎", "a"), lw("а", "a"), lw("е", "e"), lw("а", "a")}, "Use a transaction block, then commit the transaction.\n", Options{}},
 		{"in a name in a disguised block", "Thе trаnsaction format is in binfmt.𝙙(5) here.\n", []wantFinding{lw("е", "e"), lw("а", "a"), fl("𝙙", "d")}, "The transaction format is in binfmt.d(5) here.\n", Options{}},
+		{"in a block whose letters are mostly look-alikes", "Тһе ѕtаtе оf tһе U.𝔖. аnԁ tһе wоrlԁ.\n", []wantFinding{{report.LookalikeWord, "Т", "T"}, {report.LookalikeWord, "һ", "h"}, {report.LookalikeWord, "е", "e"}, lw("ѕ", "s"), lw("а", "a"), lw("е", "e"), lw("о", "o"), lw("һ", "h"), lw("е", "e"), fl("𝔖", "S"), lw("а", "a"), lw("ԁ", "d"), lw("һ", "h"), lw("е", "e"), lw("о", "o"), lw("ԁ", "d")}, "The state of the U.S. and the world.\n", Options{}},
 		{"a symbol of another script's text", "Празни структури (𝑛-орки) не са позволени, а тaзи стoйност е грешна.\n", []wantFinding{lw("a", "а"), lw("o", "о")}, "Празни структури (𝑛-орки) не са позволени, а тази стойност е грешна.\n", Options{}},
 		{"a capital in a disguised block", "𝘼 user-supplied function is called by thе trаnsaction.\n", []wantFinding{fl("𝘼", "A"), lw("е", "e"), lw("а", "a")}, "A user-supplied function is called by the transaction.\n", Options{}},
 	})

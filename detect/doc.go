@@ -123,7 +123,7 @@
 //     or more longer Latin words, a short word mixing Greek into Latin
 //     beside a sign where two or more longer words mix them, and, once the
 //     block has restored two or more words, a Latin stand-in inside a word
-//     and a lone styled letter in mostly Latin text. A disguise swaps
+//     and a lone styled letter among mostly Latin words. A disguise swaps
 //     letters throughout; legitimate text that quotes a letter or writes a
 //     formula restores nothing else.
 //   - Where several letters share a prototype (I and l, σ and ο), the one
@@ -174,8 +174,9 @@
 //     word, or inside an ordinary word; a lone mathematical letter is maths,
 //     unless, away from the signs of a formula, it stands as a word does
 //     (between words) and is a small letter of a style formulas do not
-//     use, or it stands in a block of mostly Latin letters that has
-//     restored two or more other words ("𝑎 transaction", "binfmt.𝙙(5)");
+//     use, or it stands in a block of mostly Latin words (its mixed words
+//     judged) that has restored two or more other words ("𝑎 transaction",
+//     "binfmt.𝙙(5)", "U.𝔖." among words of look-alikes);
 //     other scripts borrow styled Latin letters as symbols ("𝑛-орки").
 //     In CJK text fullwidth forms are ordinary among CJK characters ("２つ",
 //     "第１章"), not between ASCII words ("man ５ apt.conf") nor as the

@@ -70,6 +70,7 @@ type engine struct {
 	greekMixed     int                         // words of more than three letters that mix Latin and Greek (wordPass)
 	intoLatin      [numClasses]int             // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
 	disguisedWords int                         // words with letters restored so far (wordPass)
+	latinShown     bool                        // the block, mostly Latin words, has restored two or more (wordPass)
 	known          [numClasses]map[string]bool // blockWords, built on demand
 	opens          map[rune]int                // lineOpeners, built on demand
 	model          [numClasses]*letterModel    // spelling, built on demand

@@ -145,9 +145,18 @@ func (e *engine) wordPass(data []byte) {
 			block[t]++
 		}
 	}
+	e.latinShown = false
 	if e.disguisedWords >= disguiseWords {
 		// Lone styled letters judged before the block had shown its
-		// disguise: what they stand for is clear now ("𝑎 transaction").
+		// disguise: what they stand for is clear now ("𝑎 transaction"),
+		// where the block, its mixed words judged, is mostly Latin.
+		best := cLatin
+		for c := cLatin; c < numClasses; c++ {
+			if block[c] > block[best] {
+				best = c
+			}
+		}
+		e.latinShown = best == cLatin
 		for k := range words {
 			if w := &words[k]; w.letters == 1 && w.fancy == 1 && !w.disguised {
 				e.fancyWord(data, k)
@@ -2222,15 +2231,15 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 // from the signs of a formula, stands for a plain one: where it stands as
 // a word does, between words, and is a small letter of a style other
 // than the mathematical italic that formulas use, or wherever it stands
-// once a block of mostly Latin letters has restored two or more words
+// once a block of mostly Latin words has restored two or more words
 // ("socket.𝐡", "𝕏963"; the mixed words are judged first, and lone letters
-// again after them: engine.wordPass). Other scripts borrow styled Latin
-// letters as symbols ("𝑛-орки").
+// again after them: engine.wordPass sets latinShown). Other scripts
+// borrow styled Latin letters as symbols ("𝑛-орки").
 func (e *engine) loneStyled(k int, c cell) bool {
 	if e.maths(k) {
 		return false
 	}
-	if e.disguisedWords >= disguiseWords && e.mainLetters() == cLatin {
+	if e.latinShown {
 		return true
 	}
 	return e.flanked(k) && c.a&aLower != 0 && !mathItalic(c.r)
