@@ -123,7 +123,8 @@
 //     or more longer Latin words, a short word mixing Greek into Latin
 //     beside a sign where two or more longer words mix them, and, once the
 //     block has restored two or more words, a Latin stand-in inside a word
-//     and a lone styled letter among mostly Latin words. A disguise swaps
+//     and a styled letter among mostly Latin words, alone or beside the
+//     letters of phonetics. A disguise swaps
 //     letters throughout; legitimate text that quotes a letter or writes a
 //     formula restores nothing else.
 //   - Where several letters share a prototype (I and l, σ and ο), the one

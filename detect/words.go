@@ -147,9 +147,10 @@ func (e *engine) wordPass(data []byte) {
 	}
 	e.latinShown = false
 	if e.disguisedWords >= disguiseWords {
-		// Lone styled letters judged before the block had shown its
-		// disguise: what they stand for is clear now ("𝑎 transaction"),
-		// where the block, its mixed words judged, is mostly Latin.
+		// Styled letters judged before the block had shown its disguise
+		// (alone, or as phonetic letters): what they stand for is clear
+		// now ("𝑎 transaction", "ᴄоmmоnly"), where the block, its mixed
+		// words judged, is mostly Latin.
 		best := cLatin
 		for c := cLatin; c < numClasses; c++ {
 			if block[c] > block[best] {
@@ -158,7 +159,7 @@ func (e *engine) wordPass(data []byte) {
 		}
 		e.latinShown = best == cLatin
 		for k := range words {
-			if w := &words[k]; w.letters == 1 && w.fancy == 1 && !w.disguised {
+			if w := &words[k]; w.fancy >= 1 && !w.disguised {
 				e.fancyWord(data, k)
 			}
 		}
@@ -1072,10 +1073,14 @@ const disguiseWords = 2
 func (e *engine) maths(k int) bool {
 	w := &e.words[k]
 	cells := e.cells
-	isOp := func(r rune) bool { return strings.ContainsRune("=+−*×·<>≤≥±^∈≈≠∑∫", r) }
+	// "<" and ">" against the word bracket it ("<sys/socket.h>"); apart
+	// from it, they compare.
+	isOp := func(r rune, spaced bool) bool {
+		return strings.ContainsRune("=+−*×·≤≥±^∈≈≠∑∫", r) || spaced && (r == '<' || r == '>')
+	}
 	for j := int(w.from) - 1; j >= 0 && j >= int(w.from)-3; j-- {
 		if r := cells[j].r; r != ' ' {
-			if isOp(r) {
+			if isOp(r, j < int(w.from)-1) {
 				return true
 			}
 			break
@@ -1083,7 +1088,7 @@ func (e *engine) maths(k int) bool {
 	}
 	for j := int(w.to); j < len(cells) && j < int(w.to)+3; j++ {
 		if r := cells[j].r; r != ' ' {
-			return isOp(r)
+			return isOp(r, j > int(w.to))
 		}
 	}
 	return false
@@ -2705,7 +2710,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 		}
 		// A styled letter is a disguise in a styled word, or inside an
 		// ordinary word (maths styles single letters, never parts of words).
-		if !w.styled && !(w.letters >= 2 && (styledInWord(c.r) || smallCapital(c.r) != 0 && !e.phonetic(w))) &&
+		if !w.styled && !(w.letters >= 2 && (styledInWord(c.r) || smallCapital(c.r) != 0 && (e.latinShown || !e.phonetic(w)))) &&
 			!(w.letters == 1 && styledInWord(c.r) && e.loneStyled(k, c)) {
 			continue
 		}
