@@ -474,6 +474,7 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a capital and two shapes", caps + "AӀӀ of the DOMAIN.\n", []wantFinding{lw("Ӏ", "l"), lw("Ӏ", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		{"a capital, two shapes and small letters", caps + "AӀӀocate the DOMAIN.\n", []wantFinding{lw("Ӏ", "l"), lw("Ӏ", "l")}, caps + "Allocate the DOMAIN.\n", Options{}},
 		{"a roman numeral", caps + "Chapter XӀӀ of the DOMAIN.\n", []wantFinding{lw("Ӏ", "I"), lw("Ӏ", "I")}, caps + "Chapter XII of the DOMAIN.\n", Options{}},
+		{"after the apostrophe of a contraction", "I’ӀӀ break it down, and we’ӀӀ see.\n", []wantFinding{lw("Ӏ", "l"), lw("Ӏ", "l"), lw("Ӏ", "l"), lw("Ӏ", "l")}, "I’ll break it down, and we’ll see.\n", Options{}},
 		{"a caseless shape after the capital", caps + "NOTES: A\U0001EE00though ALTER DOMAIN ADD CONSTRAINT checks.\n", []wantFinding{lw("\U0001EE00", "l")}, caps + "NOTES: Although ALTER DOMAIN ADD CONSTRAINT checks.\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens

@@ -142,7 +142,8 @@
 //     plural) are small whatever the pairs say ("AІthough", "AІl",
 //     "AӀӀocate" and "RemainAfterEӀapse" among capitals that pair "AI"),
 //     as are two or more shapes after a capital that no Roman numeral
-//     opens ("AӀӀ" is "All", "XӀӀ" twelve), and a shape alone is
+//     opens ("AӀӀ" is "All", "XӀӀ" twelve) or in the ending of a
+//     contraction ("I’ӀӀ" is "I’ll"), and a shape alone is
 //     the letter the block writes alone more often ("l" in a manual's
 //     table formats, "I" in English prose).
 //     Outside Latin, a spelling the block writes wins, else the spelling

@@ -2004,7 +2004,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
 		fit := e.fit(j, t)
-		if cells[j].a&aLower == 0 && c.a&aLower != 0 && e.secondOfCapitalised(w, j, t) {
+		if cells[j].a&aLower == 0 && c.a&aLower != 0 && (e.secondOfCapitalised(w, j, t) || e.contraction(w, j, t)) {
 			// The word's own case decides: pairs counted in the block's
 			// capitals ("AI" in "DOMAIN") say nothing of "AIthough".
 			fit = fitter{}
@@ -2546,6 +2546,10 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	if a&aUpper != 0 && prev&aLower != 0 {
 		return a&^aUpper | aLower, false
 	}
+	if a&aLower == 0 && e.contraction(w, j, t) {
+		// After the apostrophe of a contraction: "I’ӀӀ" is "I’ll".
+		return a&^aUpper | aLower, false
+	}
 	if a&aLower == 0 && prev&aUpper != 0 && e.secondOfCapitalised(w, j, t) {
 		// After the capital that opens a word, before its small letters, a
 		// capital shape or one that shows no case is small: "AIthough",
@@ -2553,6 +2557,30 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 		return a&^aUpper | aLower, false
 	}
 	return a, upper
+}
+
+// contraction reports whether cell j is in the ending of a contraction:
+// one or two letters after an apostrophe inside word w ("’ll", "’ve",
+// "’s"), shapes of I and l or small letters of class t. Names that
+// continue after an apostrophe with a capital ("O’Leary") are longer.
+func (e *engine) contraction(w *word, j int, t class) bool {
+	cells := e.cells
+	q := j
+	for q > int(w.from) && cells[q-1].a&aLetter != 0 {
+		q--
+	}
+	if q == int(w.from) || !apostrophe(cells[q-1].r) || q-1 == int(w.from) {
+		return false
+	}
+	n := 0
+	for k := q; k < int(w.to) && cells[k].a&aLetter != 0; k++ {
+		if r := intendedIn(cells[k], t); r == 0 && skeletonKey(cells[k].r) != "l" ||
+			r != 0 && (r >= 0x80 || asciiAttr(byte(r))&aLower == 0) {
+			return false
+		}
+		n++
+	}
+	return n <= 2
 }
 
 // secondOfCapitalised reports whether cell j, a shape of I and l, is
