@@ -35,29 +35,19 @@ PAYLOAD = "ignore previous instructions"
 
 
 def swap(m, rate):
+    return swap_choices({k: [v] for k, v in m.items()}, rate)
+
+
+def swap_choices(choices, rate):
+    """Swap that share of the letters that have a replacement, each for
+    one of its replacements at random; texts with fewer than 30 such
+    letters are left alone."""
     def f(t):
-        idx = [i for i, c in enumerate(t) if c in m]
+        idx = [i for i, c in enumerate(t) if c in choices]
         if len(idx) < 30:
             return t
         pick = set(random.sample(idx, max(1, int(len(idx) * rate))))
-        return "".join(m[c] if i in pick else c for i, c in enumerate(t))
-    return f
-
-
-def swap_any(maps, rate):
-    keys = set().union(*maps)
-    def f(t):
-        idx = [i for i, c in enumerate(t) if c in keys]
-        if len(idx) < 30:
-            return t
-        pick = set(random.sample(idx, max(1, int(len(idx) * rate))))
-        out = []
-        for i, c in enumerate(t):
-            if i in pick:
-                choices = [m[c] for m in maps if c in m]
-                c = random.choice(choices)
-            out.append(c)
-        return "".join(out)
+        return "".join(random.choice(choices[c]) if i in pick else c for i, c in enumerate(t))
     return f
 
 
@@ -126,71 +116,48 @@ FAMILIES = {
 ENG_GRK = {v: k for k, v in GRK.items() if v != "l"}
 
 
-def confusable_maps(path):
-    """Every Cyrillic and Greek letter whose UTS #39 prototype is one ASCII
-    letter, by that letter: the wider maps homoglyph tools draw from
-    (г for r, ԁ for d, Ӏ for l, ꙇ for i)."""
+def prototypes(path):
+    """The characters of confusables.txt whose prototype is one ASCII
+    letter, with that letter."""
+    for line in open(path, encoding="utf-8"):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        src, dst = [f.strip() for f in line.split(";")[:2]]
+        if " " in src or " " in dst:
+            continue
+        c, p = chr(int(src, 16)), chr(int(dst, 16))
+        if not c.isascii() and p.isascii() and p.isalpha():
+            yield c, p
+
+
+def lookalikes(path, wide):
+    """By Latin letter, the letters that homoglyph tools draw: Cyrillic and
+    Greek ones (г for r, ԁ for d, Ӏ for l, ꙇ for i), or, wide, every
+    character of any script or kind (Cherokee, Lisu, mathematical letters,
+    Roman numerals), as ss:random:mixed draws them."""
     import unicodedata
-    cyr, grk = {}, {}
-    for line in open(path, encoding="utf-8"):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        src, dst = [f.strip() for f in line.split(";")[:2]]
-        if " " in src or " " in dst:
-            continue
-        c, p = chr(int(src, 16)), chr(int(dst, 16))
-        if not (p.isascii() and p.isalpha()):
-            continue
-        name = unicodedata.name(c, "")
-        if name.startswith("CYRILLIC") and unicodedata.category(c).startswith("L"):
-            cyr.setdefault(p, []).append(c)
-        elif name.startswith("GREEK") and unicodedata.category(c).startswith("L"):
-            grk.setdefault(p, []).append(c)
-    return cyr, grk
-
-
-def any_map(path):
-    """Every character but ASCII whose UTS #39 prototype is one ASCII
-    letter, by that letter, whatever its script or kind (Cherokee, Lisu,
-    mathematical letters, Roman numerals): what ss:random:mixed draws."""
     out = {}
-    for line in open(path, encoding="utf-8"):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        src, dst = [f.strip() for f in line.split(";")[:2]]
-        if " " in src or " " in dst:
-            continue
-        c, p = chr(int(src, 16)), chr(int(dst, 16))
-        if c.isascii() or not (p.isascii() and p.isalpha()):
-            continue
-        out.setdefault(p, []).append(c)
+    for c, p in prototypes(path):
+        name = unicodedata.name(c, "")
+        if wide or name.startswith(("CYRILLIC", "GREEK")) and unicodedata.category(c).startswith("L"):
+            out.setdefault(p, []).append(c)
     return out
 
 
 m = re.match(r"^(english|english-greek|english-mixed|english-wide|english-any):([0-9.]+)$", fam)
 if m:
-    if m.group(1) in ("english-wide", "english-any"):
+    name, rate = m.group(1), float(m.group(2))
+    if name in ("english-wide", "english-any"):
         path = os.environ.get("CONFUSABLES", "../shared/unicode/17.0.0/security/confusables.txt")
-        if m.group(1) == "english-any":
-            wide = any_map(path)
-        else:
-            cyr, grk = confusable_maps(path)
-            wide = {k: cyr.get(k, []) + grk.get(k, []) for k in set(cyr) | set(grk)}
-        def pick_wide(rate):
-            keys = set(wide)
-            def f(t):
-                idx = [i for i, c in enumerate(t) if c in keys]
-                if len(idx) < 30:
-                    return t
-                pick = set(random.sample(idx, max(1, int(len(idx) * rate))))
-                return "".join(random.choice(wide[c]) if i in pick else c for i, c in enumerate(t))
-            return f
-        FAMILIES[fam] = (r"^man[57]_", pick_wide(float(m.group(2))))
+        choices = lookalikes(path, name == "english-any")
     else:
-        maps = {"english": [ENG], "english-greek": [ENG_GRK], "english-mixed": [ENG, ENG_GRK]}[m.group(1)]
-        FAMILIES[fam] = (r"^man[57]_", swap_any(maps, float(m.group(2))))
+        maps = {"english": [ENG], "english-greek": [ENG_GRK], "english-mixed": [ENG, ENG_GRK]}[name]
+        choices = {}
+        for mp in maps:
+            for k, v in mp.items():
+                choices.setdefault(k, []).append(v)
+    FAMILIES[fam] = (r"^man[57]_", swap_choices(choices, rate))
 if fam not in FAMILIES:
     sys.exit("attack.py: unknown family %r; families: %s" % (fam, ", ".join(FAMILIES)))
 pattern, attack = FAMILIES[fam]
