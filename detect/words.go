@@ -26,7 +26,6 @@ type word struct {
 	simple      bool // only plain letters of one class: voted by tokenise
 	vote        class
 	weight      float32
-	intended    class   // the script the word is judged to be written in
 	disguised   bool    // swap or fancyWord restored letters of it
 	ctx         ctxKind // in source code: code, comment or string
 }
@@ -908,7 +907,6 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 		// Below, a Latin word is converted only into a short word of
 		// another script, and a word of another script only where its
 		// script is not in use; both are cheaper to tell than the context.
-		w.intended = classes[0]
 		return cNone
 	}
 	votes, _ := e.context(k, block)
@@ -919,7 +917,6 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			ctx, best = c, votes[c]
 		}
 	}
-	w.intended = classes[0]
 	if len(classes) == 1 && classes[0] == cLatin && ctx == cLatin && w.letters <= 3 {
 		// The sentence before the neighbourhood: a short word between two
 		// words of another script on its line is in their sentence, however
@@ -948,7 +945,6 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			// could only be theirs is converted.
 			return cNone
 		}
-		w.intended = ctx
 		e.swap(data, k, ctx, report.LookalikeWord)
 		return ctx
 	}
@@ -1010,7 +1006,6 @@ func (e *engine) judge(data []byte, k int, block *[numClasses]float64, pure bool
 			target = written
 		}
 	}
-	w.intended = target
 	e.swap(data, k, target, report.LookalikeInWord)
 	if target == cLatin {
 		e.latinAlternates(data, k)
