@@ -1057,10 +1057,13 @@ func (e *engine) dimensions(w *word) bool {
 // benefit of the doubt that formulas get (engine.judge).
 const greekDisguise = 2
 
-// disguiseWords is how many words of more than three letters, disguised
-// with the letters of one script, a block must have restored into Latin
-// before a lone letter of that script among Latin words counts as part of
-// the disguise wherever it stands (engine.judge).
+// disguiseWords is how many restored words show that a block is
+// disguised, so that what alone gets the benefit of the doubt is judged as
+// part of the disguise: Latin words of more than three letters restored
+// from look-alikes of one script, for a lone letter of that script among
+// Latin words wherever it stands (engine.judge, engine.intoLatin); words
+// restored in any way, for Latin stand-ins inside words and styled letters
+// (engine.latinAlternates, engine.disguisedWords, engine.wordPass).
 const disguiseWords = 2
 
 // maths reports whether word k stands next to a mathematical operator on
