@@ -234,6 +234,7 @@ func TestPrepositionsInTechnicalText(t *testing.T) {
 		{"mnemonic inside a word", "Паказваць c_хаваныя файлы\n", []wantFinding{in("c", "с")}, "Паказваць с_хаваныя файлы\n", Options{}},
 		{"two names joined", "Выкарыстаньне: ИМЯ_HOST і порт\n", nil, "", Options{}},
 		{"before a latin word", "Списък, завършващ c NULL на видовете услуги.\n", []wantFinding{lw("c", "с")}, "Списък, завършващ с NULL на видовете услуги.\n", Options{}},
+		{"before a name, then a word of its script", "Настройка за плъзгача GtkRange\nc GtkAdjustment която определя стойността на плъзгача\n", []wantFinding{lw("c", "с")}, "Настройка за плъзгача GtkRange\nс GtkAdjustment която определя стойността на плъзгача\n", Options{}},
 		{"after a quoted option", "Опцията „-D“ e с по-висок приоритет от другите.\n", []wantFinding{lw("e", "е")}, "Опцията „-D“ е с по-висок приоритет от другите.\n", Options{}},
 		{"across a wrapped, indented line", "    Променливата „HOME“ e\n    стандартната директория.\n", []wantFinding{lw("e", "е")}, "    Променливата „HOME“ е\n    стандартната директория.\n", Options{}},
 		{"an axis at the end of a catalogue line", "выраўноўванне па x\nзапаўненне па x\n", nil, "", Options{}},

@@ -99,7 +99,8 @@
 //     manual, something quoted: "с -l", "с <шаблоном>", "с „-l“"),
 //     next to a word of that script (the one it governs, a format
 //     directive, or the one before it, also across one name on its line:
-//     "Ctrl е Meta", "с „-l“ извежда"), capitalised only at a sentence
+//     "Ctrl е Meta", "с „-l“ извежда", "с GtkAdjustment която"),
+//     capitalised only at a sentence
 //     start (or at the start of a line or after a colon, as messages open,
 //     where the Latin letter opens no other line or the block opens as
 //     many lines with the word in its own letters, and the text shows more

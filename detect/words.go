@@ -1495,7 +1495,12 @@ func (e *engine) amongWords(k int, c class) bool {
 	if k > 1 && words[k-2].vote == c && words[k-1].letters >= 2 && sameLine(k-2, k) {
 		return true
 	}
-	return k+2 < len(words) && words[k+2].vote == c && words[k+1].vote != c && e.quotedAfter(k) && sameLine(k, k+2)
+	// Before one: quoted ("с „-l“ извежда"), or a name that shows it is
+	// one by a capital ("Η GtkAdjustment που").
+	name := func(n int) bool {
+		return words[n].letters >= 2 && e.cells[words[n].from].a&aUpper != 0
+	}
+	return k+2 < len(words) && words[k+2].vote == c && words[k+1].vote != c && (e.quotedAfter(k) || name(k+1)) && sameLine(k, k+2)
 }
 
 // quotedAfter reports whether word k is followed by a space and an opening
