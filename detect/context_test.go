@@ -462,6 +462,10 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a caseless letter opening a line", "\U0001EE80𝗇 the hall.\n", []wantFinding{lw("\U0001EE80", "I"), fl("𝗇", "n")}, "In the hall.\n", Options{}},
 		{"a caseless letter in a title", "Protests Grow \U0001EE80𝗇 Harbour\n", []wantFinding{lw("\U0001EE80", "I"), fl("𝗇", "n")}, "Protests Grow In Harbour\n", Options{}},
 		{"a caseless letter opening a long name", "prices in \U0001EE80𝗇𝖽𝗂𝖺 rose\n", []wantFinding{lw("\U0001EE80", "I"), fl("𝗇", "n"), fl("𝖽", "d"), fl("𝗂", "i"), fl("𝖺", "a")}, "prices in India rose\n", Options{}},
+		// Before a caseless look-alike of a small vowel, a capital shape
+		// opens a word as an l does before the vowel itself.
+		{"a capital styled I before a caseless vowel", "lock for fast user-space ℑہck and semaphores\n", []wantFinding{fl("ℑ", "l"), lw("ہ", "o")}, "lock for fast user-space lock and semaphores\n", Options{}},
+		{"a capital styled I before a digit for a vowel", "the judge can 𝐼౦wer the sentence\n", []wantFinding{fl("𝐼", "l"), lw("౦", "o")}, "the judge can lower the sentence\n", Options{}},
 		{"a small styled l before a consonant", "Run 𝚕𝚍𝚍 on it.\n", []wantFinding{fl("𝚕", "l"), fl("𝚍", "d"), fl("𝚍", "d")}, "Run ldd on it.\n", Options{}},
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},
 		{"after a styled small letter", "its wiＩ𝘥Ｉy popular app\n", []wantFinding{fl("Ｉ", "l"), fl("𝘥", "d"), fl("Ｉ", "l")}, "its wildly popular app\n", Options{}},

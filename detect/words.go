@@ -2526,6 +2526,11 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	if prev == 0 && j > int(w.from) && skeletonKey(cells[j-1].r) == "l" && cells[j-1].a&aLetter != 0 {
 		return a&^aUpper | aLower, false // "ӀӀ" is "Il" or "ll", not "II"
 	}
+	if prev == 0 && next&(aLower|aUpper) == 0 && t == cLatin && a&aLower == 0 && strings.ContainsRune("aeiouy", nextR) && skeletonKey(cells[j].r) == "l" {
+		// Before a caseless look-alike of a small vowel, as before the
+		// vowel itself (below): "ℑہ𝐜𝔨" is "lock".
+		return a&^aUpper | aLower, false
+	}
 	if prev == 0 && next&aLower != 0 && (t != cLatin || a&aLower == 0) && skeletonKey(cells[j].r) == "l" {
 		// Word-initial I or l: "lo", "li", "la" start words, "In", "It",
 		// "If" do; an l before a consonant rarely does. Restoring to
