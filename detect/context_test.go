@@ -314,6 +314,10 @@ func TestLoneStyledLetters(t *testing.T) {
 		{"in a block whose letters are mostly look-alikes", "Тһе ѕtаtе оf tһе U.𝔖. аnԁ tһе wоrlԁ.\n", []wantFinding{{report.LookalikeWord, "Т", "T"}, {report.LookalikeWord, "һ", "h"}, {report.LookalikeWord, "е", "e"}, lw("ѕ", "s"), lw("а", "a"), lw("е", "e"), lw("о", "o"), lw("һ", "h"), lw("е", "e"), fl("𝔖", "S"), lw("а", "a"), lw("ԁ", "d"), lw("һ", "h"), lw("е", "e"), lw("о", "o"), lw("ԁ", "d")}, "The state of the U.S. and the world.\n", Options{}},
 		{"in brackets in a disguised block", "Thе trаnsaction header: #include <linux/futex.𝗵>\n", []wantFinding{lw("е", "e"), lw("а", "a"), fl("𝗵", "h")}, "The transaction header: #include <linux/futex.h>\n", Options{}},
 		{"a small capital beside a letter of phonetics in a disguised block", "Thе trаnsaction is ᴄommɩtted here.\n", []wantFinding{lw("е", "e"), lw("а", "a"), fl("ᴄ", "c"), lw("ɩ", "i")}, "The transaction is committed here.\n", Options{}},
+		{"a small capital beside letters of phonetics and of other scripts", "It is ᴄംmmonlᶌ mounted.\n", []wantFinding{fl("ᴄ", "c"), lw("ം", "o"), lw("ᶌ", "y")}, "It is commonly mounted.\n", Options{}},
+		// Transcriptions write small capitals among plain letters.
+		{"a transcription between slashes", "City is pronounced /ˈsɪti/ and ship /ʃɪp/.\n", nil, "", Options{}},
+		{"a transcription in brackets", "In IPA, bit is [bɪt] and put is [pʊt].\n", nil, "", Options{}},
 		{"a symbol of another script's text", "Празни структури (𝑛-орки) не са позволени, а тaзи стoйност е грешна.\n", []wantFinding{lw("a", "а"), lw("o", "о")}, "Празни структури (𝑛-орки) не са позволени, а тази стойност е грешна.\n", Options{}},
 		{"a capital in a disguised block", "𝘼 user-supplied function is called by thе trаnsaction.\n", []wantFinding{fl("𝘼", "A"), lw("е", "e"), lw("а", "a")}, "A user-supplied function is called by the transaction.\n", Options{}},
 	})

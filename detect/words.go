@@ -2922,16 +2922,29 @@ func (e *engine) alphabetInUse(r rune) bool {
 	return false
 }
 
-// phonetic reports whether a word has Latin letters beyond ASCII other than
-// small capitals: IPA transcriptions (sɪti, ʃɪp) mix them, disguises do not.
+// phonetic reports whether a word is a phonetic transcription: it has
+// Latin letters beyond ASCII other than small capitals, or the stress and
+// length marks of IPA, or stands between the slashes or brackets that
+// enclose transcriptions ("/ˈsɪti/", "[bɪt]"), and it has no letters of
+// other scripts or styles. IPA mixes small capitals with such letters;
+// disguises mix them with anything ("ᴄംmmﮪ𝔫𝑙ᶌ" is no transcription).
 func (e *engine) phonetic(w *word) bool {
-	for j := int(w.from); j < int(w.to); j++ {
-		c := e.cells[j]
-		if c.r > 0x7F && c.a&aLetter != 0 && smallCapital(c.r) == 0 && ucd.ScriptOf(c.r) == ucd.ScriptLatin {
-			return true
+	cells := e.cells
+	from, to := int(w.from), int(w.to)
+	found := from > 0 && to < len(cells) && (cells[from-1].r == '/' && cells[to].r == '/' || cells[from-1].r == '[' && cells[to].r == ']')
+	for j := from; j < to; j++ {
+		c := cells[j]
+		switch {
+		case c.r <= 0x7F || c.a&aMark != 0:
+		case c.r == 'ˈ' || c.r == 'ˌ' || c.r == 'ː' || c.r == 'ˑ':
+			found = true
+		case c.a&aLetter == 0 || ucd.ScriptOf(c.r) != ucd.ScriptLatin || c.a&aFancy != 0 && smallCapital(c.r) == 0:
+			return false
+		case smallCapital(c.r) == 0:
+			found = true
 		}
 	}
-	return false
+	return found
 }
 
 // mathItalic reports whether r is a mathematical italic letter, the style
