@@ -318,6 +318,8 @@ func TestLoneStyledLetters(t *testing.T) {
 		// Transcriptions write small capitals among plain letters.
 		{"a transcription between slashes", "City is pronounced /ˈsɪti/ and ship /ʃɪp/.\n", nil, "", Options{}},
 		{"a transcription in brackets", "In IPA, bit is [bɪt] and put is [pʊt].\n", nil, "", Options{}},
+		{"a transcription with a Greek letter", "In IPA, think is /θɪŋk/.\n", nil, "", Options{}},
+		{"a small capital beside a stand-in", "It is ꭎꜱed here.\n", []wantFinding{lw("ꭎ", "u"), fl("ꜱ", "s")}, "It is used here.\n", Options{}},
 		{"a symbol of another script's text", "Празни структури (𝑛-орки) не са позволени, а тaзи стoйност е грешна.\n", []wantFinding{lw("a", "а"), lw("o", "о")}, "Празни структури (𝑛-орки) не са позволени, а тази стойност е грешна.\n", Options{}},
 		{"a capital in a disguised block", "𝘼 user-supplied function is called by thе trаnsaction.\n", []wantFinding{fl("𝘼", "A"), lw("е", "e"), lw("а", "a")}, "A user-supplied function is called by the transaction.\n", Options{}},
 	})

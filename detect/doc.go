@@ -182,9 +182,10 @@
 //     "binfmt.𝙙(5)", "U.𝔖." among words of look-alikes);
 //     other scripts borrow styled Latin letters as symbols ("𝑛-орки").
 //     Small capitals in a phonetic transcription are letters: beside
-//     other Latin letters of IPA, its stress marks, or between the slashes
-//     or brackets of a transcription ("/ˈsɪti/", "[bɪt]"), but not in a
-//     word that also holds letters of other scripts or styles.
+//     letters of IPA that imitate no ASCII letter (ə, ʃ, θ), its stress
+//     marks, or between the slashes or brackets of a transcription
+//     ("/ˈsɪti/", "[bɪt]"), but not in a word that also holds letters of
+//     other scripts or styles, nor beside stand-ins alone ("ꭎꜱed").
 //     In CJK text fullwidth forms are ordinary among CJK characters ("２つ",
 //     "第１章"), not between ASCII words ("man ５ apt.conf") nor as the
 //     digits of a format directive ("%１$s").

@@ -2923,7 +2923,8 @@ func (e *engine) alphabetInUse(r rune) bool {
 }
 
 // phonetic reports whether a word is a phonetic transcription: it has
-// Latin letters beyond ASCII other than small capitals, or the stress and
+// Latin letters beyond ASCII other than small capitals and stand-ins for
+// ASCII letters, or the stress and
 // length marks of IPA, or stands between the slashes or brackets that
 // enclose transcriptions ("/ˈsɪti/", "[bɪt]"), and it has no letters of
 // other scripts or styles. IPA mixes small capitals with such letters;
@@ -2936,11 +2937,13 @@ func (e *engine) phonetic(w *word) bool {
 		c := cells[j]
 		switch {
 		case c.r <= 0x7F || c.a&aMark != 0:
-		case c.r == 'ˈ' || c.r == 'ˌ' || c.r == 'ː' || c.r == 'ˑ':
-			found = true
+		case c.r == 'ˈ' || c.r == 'ˌ' || c.r == 'ː' || c.r == 'ˑ' || c.r == 'θ' || c.r == 'β' || c.r == 'χ':
+			found = true // IPA's stress and length marks, and the Greek letters it writes
 		case c.a&aLetter == 0 || ucd.ScriptOf(c.r) != ucd.ScriptLatin || c.a&aFancy != 0 && smallCapital(c.r) == 0:
 			return false
-		case smallCapital(c.r) == 0:
+		case smallCapital(c.r) == 0 && lookalikeIn(c.r, cLatin, false) == 0:
+			// A letter of IPA that imitates no ASCII letter (ə, ʃ, ŋ);
+			// ɑ, ɩ and ʋ are as often stand-ins ("ꭎꜱed").
 			found = true
 		}
 	}
