@@ -2732,12 +2732,6 @@ func (e *engine) fancyWord(data []byte, k int) {
 	w := &e.words[k]
 	cells := e.cells
 	wordText := e.text(data, int(w.from), int(w.to))
-	digitsElsewhere := false
-	for j := int(w.from); j < int(w.to); j++ {
-		if cells[j].a&aDigit != 0 && cells[j].a&aFancy == 0 {
-			digitsElsewhere = true
-		}
-	}
 	upper := e.mostlyUpper(w)
 	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
@@ -2772,7 +2766,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 		kind := report.FancyLetter
 		if plain >= '0' && plain <= '9' {
 			// A styled digit among letters usually imitates a letter (𝟣 for l).
-			if w.letters-1 >= 2 && !digitsElsewhere && !allDigits(cells[int(w.from):int(w.to)]) {
+			if e.digitForLetter(w, j) {
 				if l := lookalikeIn(c.r, cLatin, upper); l != 0 {
 					plain = l
 				}
@@ -2791,6 +2785,38 @@ func (e *engine) fancyWord(data []byte, k int) {
 			Message: ri.name + " (" + ri.cp + ") is a styled " + pi.quoted + ": filters and searches do not match it",
 		})
 	}
+}
+
+// digitForLetter reports whether the styled digit at cell j of word w
+// stands for a letter whatever the rest of the word holds: it touches a
+// letter and no digit, and no letter beside it shares its style ("D𝟶",
+// "𝟷а", "𝟭ogin1", "r𝔲n𝟏evel5"). A word styled throughout writes its
+// digits in the style of its letters ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are
+// a disguise of numbers of their own, judged with the rest of the word.
+func (e *engine) digitForLetter(w *word, j int) bool {
+	cells := e.cells
+	c := cells[j]
+	if isWide(c.r) {
+		return false
+	}
+	letters := 0
+	for _, n := range [2]int{j - 1, j + 1} {
+		if n < int(w.from) || n >= int(w.to) {
+			continue
+		}
+		a := cells[n].a
+		if a&aDigit != 0 {
+			return false
+		}
+		if a&aLetter == 0 {
+			continue
+		}
+		if a&aFancy != 0 && styleOf(cells[n].r) == styleOf(c.r) {
+			return false
+		}
+		letters++
+	}
+	return letters > 0
 }
 
 // asciiWord reports whether a word is all ASCII, so that no Latin letter
