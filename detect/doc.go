@@ -80,7 +80,10 @@
 //     printf directives and backslash escapes ("%sФайл", "\nСтрока") are
 //     syntax, not letters, and a multiplication sign between numbers is an
 //     operator, while a sign shaped like x that multiplies nothing is an x,
-//     also where only digits follow it ("⤫86" is x86).
+//     also where only digits follow it ("⤫86" is x86). Another sign shaped
+//     like a letter operates on a digit beside it, but not with two
+//     letters on its other side ("IN⟙64" is INT64), and an equals sign
+//     after a name ("RuntimeMax⋃se=") makes no line a formula.
 //   - A word written in one class X among words of class Y is converted
 //     only if every letter has a Y look-alike and X is not in use nearby
 //     (no distinctive X word in the block or the document for a longer word;

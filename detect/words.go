@@ -560,7 +560,14 @@ func (e *engine) operator(j int) bool {
 	if skeletonKey(c[j].r) == "x" && c[j].r != '×' && c[j].r != '⨯' {
 		return false // "⤫" and "╳" multiply nothing: a disguised x
 	}
-	digit := j > 0 && c[j-1].a&aDigit != 0 || j+1 < len(c) && c[j+1].a&aDigit != 0
+	// Beside a digit, a sign operates on it, unless two letters stand on
+	// its other side: "IN⟙64" is a name with a disguised T. A times sign
+	// multiplies whatever it stands between ("AB×6").
+	letters := func(k, step int) bool {
+		return c[j].r != '×' && c[j].r != '⨯' && k >= 0 && k < len(c) && c[k].a&aLetter != 0 &&
+			k+step >= 0 && k+step < len(c) && c[k+step].a&aLetter != 0
+	}
+	digit := j > 0 && c[j-1].a&aDigit != 0 && !letters(j+1, 1) || j+1 < len(c) && c[j+1].a&aDigit != 0 && !letters(j-1, -1)
 	alone := j > 0 && c[j-1].r == ' ' && j+1 < len(c) && c[j+1].r == ' '
 	return digit || alone || e.formulaLine(j)
 }
@@ -634,7 +641,9 @@ func (e *engine) formulaLine(j int) bool {
 		// An equals sign in an arrow or a comparison of code ("=>",
 		// "==", "<=", ":=") is no formula's.
 		if c[k].r == '=' {
-			return !(k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
+			// Nor is the one after a name ("RuntimeMaxUse=", "--color=").
+			named := k >= 3 && wordish(c[k-1].a) && wordish(c[k-2].a) && wordish(c[k-3].a) && c[k-1].a&aDigit == 0
+			return !(named || k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
 		}
 		// Nor is a times sign inside a word: "e×ample te×t" disguises two
 		// words, each × the sign the other would be judged by. Between two
