@@ -2798,10 +2798,21 @@ func (e *engine) fancyWord(data []byte, k int) {
 
 // digitForLetter reports whether the styled digit at cell j of word w
 // stands for a letter whatever the rest of the word holds: it touches a
-// letter and no digit, and no letter beside it shares its style ("D𝟶",
-// "𝟷а", "𝟭ogin1", "r𝔲n𝟏evel5"). A word styled throughout writes its
-// digits in the style of its letters ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are
-// a disguise of numbers of their own, judged with the rest of the word.
+// letter and no digit, and, in a word of styled letters only, no letter
+// beside it shares its style ("D𝟶", "𝟷а", "𝟭ogin1", "𝚛esu𝟏𝐭"). A word
+// styled throughout writes its digits in the style of its letters
+// ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are a disguise of numbers of their own,
+// judged with the rest of the word.
+// plainLetters reports whether word w has a letter that is not styled.
+func (e *engine) plainLetters(w *word) bool {
+	for j := int(w.from); j < int(w.to); j++ {
+		if e.cells[j].a&(aLetter|aFancy) == aLetter {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *engine) digitForLetter(w *word, j int) bool {
 	cells := e.cells
 	c := cells[j]
@@ -2820,7 +2831,7 @@ func (e *engine) digitForLetter(w *word, j int) bool {
 		if a&aLetter == 0 {
 			continue
 		}
-		if a&aFancy != 0 && styleOf(cells[n].r) == styleOf(c.r) {
+		if a&aFancy != 0 && styleOf(cells[n].r) == styleOf(c.r) && !e.plainLetters(w) {
 			return false
 		}
 		letters++
