@@ -490,6 +490,8 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a roman numeral", caps + "Chapter XӀӀ of the DOMAIN.\n", []wantFinding{lw("Ӏ", "I"), lw("Ӏ", "I")}, caps + "Chapter XII of the DOMAIN.\n", Options{}},
 		{"after the apostrophe of a contraction", "I’ӀӀ break it down, and we’ӀӀ see.\n", []wantFinding{lw("Ӏ", "l"), lw("Ӏ", "l"), lw("Ӏ", "l"), lw("Ӏ", "l")}, "I’ll break it down, and we’ll see.\n", Options{}},
 		{"a caseless shape after the capital", caps + "NOTES: A\U0001EE00though ALTER DOMAIN ADD CONSTRAINT checks.\n", []wantFinding{lw("\U0001EE00", "l")}, caps + "NOTES: Although ALTER DOMAIN ADD CONSTRAINT checks.\n", Options{}},
+		{"a capital, a styled shape and a roman numeral", "They met. 𝖠ℑⅼ of them came.\n", []wantFinding{fl("𝖠", "A"), fl("ℑ", "l"), {report.LookalikeInWord, "ⅼ", "l"}}, "They met. All of them came.\n", Options{}},
+		{"after a shape that follows a small letter", "the 𝐧uƖⅠ pointer\n", []wantFinding{fl("𝐧", "n"), lw("Ɩ", "l"), lw("Ⅰ", "l")}, "the null pointer\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens
 		// sentences, "eIf" is no word.

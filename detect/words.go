@@ -2515,6 +2515,9 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			continue
 		}
 		if c.a.class() == t {
+			if c.r > 0x7F && t == cLatin && skeletonKey(c.r) == "l" {
+				continue // Ɩ shows no case of the letter it stands for
+			}
 			prev = c.a
 			break
 		}
@@ -2628,7 +2631,7 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	p := j - 1
 	for ; p >= int(w.from); p-- {
 		c := cells[p]
-		if c.a&aLetter == 0 {
+		if c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
 		if r, _ := letter(c); r == 0 && shape(c) {
@@ -2658,7 +2661,7 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	n, last := 0, rune(0)
 	for q := j + 1; q < int(w.to); q++ {
 		c := cells[q]
-		if c.a&aLetter == 0 {
+		if c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
 		r, la := letter(c)
