@@ -2566,6 +2566,11 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 	if a&aUpper != 0 && prev&aLower != 0 {
 		return a&^aUpper | aLower, false
 	}
+	if a&aLower != 0 && upper && t != cLatin && prev&aLower == 0 && next&aLower == 0 && skeletonKey(cells[j].r) == "l" {
+		// A small l in a word of capitals is the shape of their I:
+		// "ПРАФlЛЯВАЛЬНЫЯ" is ПРАФІЛЯВАЛЬНЫЯ, not a palochka.
+		return a&^aLower | aUpper, true
+	}
 	if a&aLower == 0 && e.contraction(w, j, t) {
 		// After the apostrophe of a contraction: "I’ӀӀ" is "I’ll".
 		return a&^aUpper | aLower, false
