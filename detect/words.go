@@ -2804,13 +2804,6 @@ func (e *engine) fancyWord(data []byte, k int) {
 	}
 }
 
-// digitForLetter reports whether the styled digit at cell j of word w
-// stands for a letter whatever the rest of the word holds: it touches a
-// letter and no digit, and, in a word of styled letters only, no letter
-// beside it shares its style ("D𝟶", "𝟷а", "𝟭ogin1", "𝚛esu𝟏𝐭"). A word
-// styled throughout writes its digits in the style of its letters
-// ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are a disguise of numbers of their own,
-// judged with the rest of the word.
 // plainLetters reports whether word w has a letter that is not styled.
 func (e *engine) plainLetters(w *word) bool {
 	for j := int(w.from); j < int(w.to); j++ {
@@ -2821,6 +2814,13 @@ func (e *engine) plainLetters(w *word) bool {
 	return false
 }
 
+// digitForLetter reports whether the styled digit at cell j of word w
+// stands for a letter whatever the rest of the word holds: it touches a
+// letter and no digit, and, in a word of styled letters only, no letter
+// beside it shares its style ("D𝟶", "𝟷а", "𝟭ogin1", "𝚛esu𝟏𝐭"). A word
+// styled throughout writes its digits in the style of its letters
+// ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are a disguise of numbers of their own,
+// judged with the rest of the word.
 func (e *engine) digitForLetter(w *word, j int) bool {
 	cells := e.cells
 	c := cells[j]
@@ -2978,11 +2978,11 @@ func (e *engine) alphabetInUse(r rune) bool {
 
 // phonetic reports whether a word is a phonetic transcription: it has
 // Latin letters beyond ASCII other than small capitals and stand-ins for
-// ASCII letters, or the stress and
-// length marks of IPA, or stands between the slashes or brackets that
-// enclose transcriptions ("/ˈsɪti/", "[bɪt]"), and it has no letters of
-// other scripts or styles. IPA mixes small capitals with such letters;
-// disguises mix them with anything ("ᴄംmmﮪ𝔫𝑙ᶌ" is no transcription).
+// ASCII letters, or the stress and length marks of IPA, or stands between
+// the slashes or brackets that enclose transcriptions ("/ˈsɪti/",
+// "[bɪt]"), and it has no letters of other scripts or styles. IPA mixes
+// small capitals with such letters; disguises mix them with anything
+// ("ᴄംmmﮪ𝔫𝑙ᶌ" is no transcription).
 func (e *engine) phonetic(w *word) bool {
 	cells := e.cells
 	from, to := int(w.from), int(w.to)
@@ -3017,18 +3017,4 @@ func mathItalic(r rune) bool {
 func styledInWord(r rune) bool {
 	t, _ := ucd.Decomposition(r)
 	return t == ucd.DecompFont || t == ucd.DecompWide || t == ucd.DecompCircle || t == ucd.DecompSquare
-}
-
-func allDigits(cs []cell) bool {
-	for _, c := range cs {
-		if c.a&aLetter != 0 && c.a&aFancy == 0 {
-			return false
-		}
-		if c.a&aFancy != 0 {
-			if p := fancyPlainRune(c.r); p < '0' || p > '9' {
-				return false
-			}
-		}
-	}
-	return true
 }
