@@ -323,6 +323,8 @@ func TestLoneStyledLetters(t *testing.T) {
 		{"a transcription in brackets", "In IPA, bit is [bɪt] and put is [pʊt].\n", nil, "", Options{}},
 		{"a transcription with a Greek letter", "In IPA, think is /θɪŋk/.\n", nil, "", Options{}},
 		{"a small capital beside a stand-in", "It is ꭎꜱed here.\n", []wantFinding{lw("ꭎ", "u"), fl("ꜱ", "s")}, "It is used here.\n", Options{}},
+		{"a small capital alone in a disguised block", "Sᴇᴇ ᴛʜᴇ ꜰɪʟᴇꜱ in tmpfiles.ᴅ(5).\n", []wantFinding{fl("ᴇ", "e"), fl("ᴇ", "e"), fl("ᴛ", "t"), fl("ʜ", "h"), fl("ᴇ", "e"), fl("ꜰ", "f"), fl("ɪ", "i"), fl("ʟ", "l"), fl("ᴇ", "e"), fl("ꜱ", "s"), fl("ᴅ", "d")}, "See the files in tmpfiles.d(5).\n", Options{}},
+		{"a small capital alone in a transcription", "Thе trаnsaction of the vowel [ɪ] in bit.\n", []wantFinding{lw("е", "e"), lw("а", "a")}, "The transaction of the vowel [ɪ] in bit.\n", Options{}},
 		{"a symbol of another script's text", "Празни структури (𝑛-орки) не са позволени, а тaзи стoйност е грешна.\n", []wantFinding{lw("a", "а"), lw("o", "о")}, "Празни структури (𝑛-орки) не са позволени, а тази стойност е грешна.\n", Options{}},
 		{"a capital in a disguised block", "𝘼 user-supplied function is called by thе trаnsaction.\n", []wantFinding{fl("𝘼", "A"), lw("е", "e"), lw("а", "a")}, "A user-supplied function is called by the transaction.\n", Options{}},
 	})
@@ -479,6 +481,11 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},
 		{"after a styled small letter", "its wiＩ𝘥Ｉy popular app\n", []wantFinding{fl("Ｉ", "l"), fl("𝘥", "d"), fl("Ｉ", "l")}, "its wildly popular app\n", Options{}},
 		{"a capital styled I between small letters", "a wild𝐈y popular app\n", []wantFinding{fl("𝐈", "l")}, "a wildly popular app\n", Options{}},
+		// A word styled throughout keeps the case of each letter; the
+		// letters encoded before the mathematical alphabets (ℕ, ℎ) are of
+		// the style whose gaps they fill.
+		{"a capital I in a word styled throughout", "see 𝐃𝐫𝐨𝐩𝐈𝐧𝐏𝐚𝐭𝐡𝐬\n", []wantFinding{fl("𝐃", "D"), fl("𝐫", "r"), fl("𝐨", "o"), fl("𝐩", "p"), fl("𝐈", "I"), fl("𝐧", "n"), fl("𝐏", "P"), fl("𝐚", "a"), fl("𝐭", "t"), fl("𝐡", "h"), fl("𝐬", "s")}, "see DropInPaths\n", Options{}},
+		{"a capital I in a double-struck word", "see 𝕄𝕒𝕡𝕀ℕ𝕗𝕠\n", []wantFinding{fl("𝕄", "M"), fl("𝕒", "a"), fl("𝕡", "p"), fl("𝕀", "I"), fl("ℕ", "N"), fl("𝕗", "f"), fl("𝕠", "o")}, "see MapINfo\n", Options{}},
 		// After the capital that opens a word, before its small letters,
 		// whatever pairs the block's capitals make ("AI" in "DOMAIN").
 		{"second letter of a capitalised word", caps + "NOTES: AІthough ALTER DOMAIN ADD CONSTRAINT checks.\n", []wantFinding{lw("І", "l")}, caps + "NOTES: Although ALTER DOMAIN ADD CONSTRAINT checks.\n", Options{}},

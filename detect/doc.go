@@ -188,7 +188,12 @@
 //     letters of IPA that imitate no ASCII letter (ə, ʃ, θ), its stress
 //     marks, or between the slashes or brackets of a transcription
 //     ("/ˈsɪti/", "[bɪt]"), but not in a word that also holds letters of
-//     other scripts or styles, nor beside stand-ins alone ("ꭎꜱed").
+//     other scripts or styles, nor beside stand-ins alone ("ꭎꜱed"). A
+//     small capital alone is a letter like a styled one once the block
+//     has shown its disguise ("tmpfiles.ᴅ(5)"), unless it is transcribed.
+//     A word styled throughout keeps the case of each of its letters
+//     ("𝐃𝐫𝐨𝐩𝐈𝐧𝐏𝐚𝐭𝐡𝐬"); a styled shape of I and l among letters of other
+//     styles is the letter the word around it asks for.
 //     In CJK text fullwidth forms are ordinary among CJK characters ("２つ",
 //     "第１章"), not between ASCII words ("man ５ apt.conf") nor as the
 //     digits of a format directive ("%１$s"). A styled digit that touches

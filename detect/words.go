@@ -2713,7 +2713,7 @@ func (e *engine) caseShown(w *word, j int) bool {
 	}
 	for n := j + 1; n < int(w.to); n++ {
 		if next := e.cells[n]; next.a&(aLetter|aWordSym) != 0 {
-			return next.a&aFancy != 0 && styleOf(c.r) == styleOf(next.r)
+			return next.a&aFancy != 0 && styleKey(c.r) == styleKey(next.r)
 		}
 	}
 	return true
@@ -2758,11 +2758,11 @@ func (e *engine) fancyWord(data []byte, k int) {
 		// A styled letter is a disguise in a styled word, or inside an
 		// ordinary word (maths styles single letters, never parts of words).
 		if !w.styled && !(w.letters >= 2 && (styledInWord(c.r) || smallCapital(c.r) != 0 && (e.latinShown || !e.phonetic(w)))) &&
-			!(w.letters == 1 && styledInWord(c.r) && e.loneStyled(k, c)) {
+			!(w.letters == 1 && (styledInWord(c.r) && e.loneStyled(k, c) || smallCapital(c.r) != 0 && e.latinShown && !e.phonetic(w))) {
 			continue
 		}
 		plain := rune(fancyPlainRune(c.r))
-		if (plain == 'I' || plain == 'l') && smallCapital(c.r) == 0 {
+		if (plain == 'I' || plain == 'l') && smallCapital(c.r) == 0 && !e.styledThroughout(w, j) {
 			// 𝙸 and 𝚕 both pass for an l or an I: decide as for other
 			// look-alikes, from the word.
 			fake := c
@@ -2804,6 +2804,35 @@ func (e *engine) fancyWord(data []byte, k int) {
 	}
 }
 
+// styledThroughout reports whether every letter of word w has the style
+// of cell j: such a word keeps each letter's case ("𝐃𝐫𝐨𝐩𝐈𝐧𝐏𝐚𝐭𝐡𝐬" is
+// DropInPaths), where a styled shape among letters of other styles, or
+// among plain ones, is an I or an l as the word around it says (random
+// draws put two letters of one style side by side).
+func (e *engine) styledThroughout(w *word, j int) bool {
+	style := styleKey(e.cells[j].r)
+	for n := int(w.from); n < int(w.to); n++ {
+		if a := e.cells[n].a; a&aLetter != 0 && (a&aFancy == 0 || styleKey(e.cells[n].r) != style) {
+			return false
+		}
+	}
+	return true
+}
+
+// styleKey is the style of a styled letter as a reader sees it: the
+// letters Unicode encoded before the mathematical alphabets (ℎ, ℂ, ℑ, ℯ)
+// are of the style whose gaps they fill.
+func styleKey(r rune) string {
+	if r == 'ℎ' {
+		return "ITALIC"
+	}
+	s := strings.TrimPrefix(styleOf(r), "MATHEMATICAL ")
+	if s == "BLACK-LETTER" {
+		return "FRAKTUR"
+	}
+	return s
+}
+
 // plainLetters reports whether word w has a letter that is not styled.
 func (e *engine) plainLetters(w *word) bool {
 	for j := int(w.from); j < int(w.to); j++ {
@@ -2839,7 +2868,7 @@ func (e *engine) digitForLetter(w *word, j int) bool {
 		if a&aLetter == 0 {
 			continue
 		}
-		if a&aFancy != 0 && styleOf(cells[n].r) == styleOf(c.r) && !e.plainLetters(w) {
+		if a&aFancy != 0 && styleKey(cells[n].r) == styleKey(c.r) && !e.plainLetters(w) {
 			return false
 		}
 		letters++

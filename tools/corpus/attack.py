@@ -14,6 +14,8 @@ the Latin one, as homoglyph tools draw them; reads confusables.txt from
 $CONFUSABLES, by default ../shared/unicode/17.0.0/security/confusables.txt),
 english-any:RATE (any character whose prototype is the Latin letter, of
 any script or kind, as ss:random:mixed draws them),
+fancy:STYLE (a sentence, the first line or a few words of an English man
+page in math_bold, math_italic, double_struck, fullwidth or smallcaps),
 zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap, and
 identifier (one letter of one occurrence of an identifier in a source
 file swapped for its Cyrillic look-alike). The maps use the letters whose UTS #39
@@ -95,6 +97,64 @@ def wrap(t):
     return t
 
 
+def styled(style):
+    """The letters and digits of style: math_bold, math_italic,
+    double_struck, fullwidth or smallcaps (small letters only), by their
+    Unicode names, with the letters Unicode encodes elsewhere (ℎ, ℂ)."""
+    import unicodedata
+    names = {"math_bold": "MATHEMATICAL BOLD", "math_italic": "MATHEMATICAL ITALIC",
+             "double_struck": "MATHEMATICAL DOUBLE-STRUCK"}
+    holes = {"PLANCK CONSTANT": ("math_italic", "h")}
+    out = {}
+    for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789":
+        kind = "DIGIT" if c.isdigit() else "CAPITAL" if c.isupper() else "SMALL"
+        if style == "fullwidth":
+            out[c] = chr(ord(c) + 0xFEE0)
+            continue
+        if style == "smallcaps":
+            if c.islower():
+                try:
+                    out[c] = unicodedata.lookup("LATIN LETTER SMALL CAPITAL " + c.upper())
+                except KeyError:
+                    pass
+            continue
+        for name in (names[style] + " " + kind + " " + c.upper(), "DOUBLE-STRUCK " + kind + " " + c.upper()):
+            try:
+                out[c] = unicodedata.lookup(name)
+                break
+            except KeyError:
+                pass
+    if style == "math_italic":
+        out["h"] = "\u210e"  # PLANCK CONSTANT
+    return out
+
+
+def fancy(style):
+    """A sentence, the first line or a few words of the text in one style,
+    as the evaluation's fancy:STYLE does."""
+    m = styled(style)
+    def f(t):
+        span = random.choice(["sentence", "first_line", "words"])
+        if span == "first_line":
+            a, b = 0, t.find("\n") if "\n" in t else len(t)
+        elif span == "sentence":
+            ends = [0] + [x.end() for x in re.finditer(r"[.!?]\s+", t)]
+            a = random.choice(ends)
+            e = re.search(r"[.!?](\s|$)", t[a:])
+            b = a + (e.start() + 1 if e else len(t) - a)
+        else:
+            starts = [x.start() for x in re.finditer(r"\b\w", t)]
+            a = random.choice(starts) if starts else 0
+            b = a
+            for _ in range(random.randint(2, 6)):
+                e = re.search(r"\w+\W*", t[b:])
+                if not e:
+                    break
+                b += e.end()
+        return t[:a] + "".join(m.get(c, c) for c in t[a:b]) + t[b:]
+    return f
+
+
 FAMILIES = {
     "cyrillic": (r"^(ru|uk|bg|sr|mk|be)[/_]", swap(CYR, 0.10)),
     "greek": (r"^el[/_]", swap(GRK, 0.10)),
@@ -113,6 +173,8 @@ FAMILIES = {
     "wrap": (None, wrap),
     "identifier": (r"^/", identifier),
 }
+for st in ("math_bold", "math_italic", "double_struck", "fullwidth", "smallcaps"):
+    FAMILIES["fancy:" + st] = (r"^man[57]_", fancy(st))
 ENG_GRK = {v: k for k, v in GRK.items() if v != "l"}
 
 
