@@ -16,6 +16,8 @@ english-any:RATE (any character whose prototype is the Latin letter, of
 any script or kind, as ss:random:mixed draws them),
 fancy:STYLE (a sentence, the first line or a few words of an English man
 page in math_bold, math_italic, double_struck, fullwidth or smallcaps),
+partial:a and partial:aeo (every a, or a, e and o, Cyrillic from a line
+near the middle of an English man page on),
 zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap, and
 identifier (one letter of one occurrence of an identifier in a source
 file swapped for its Cyrillic look-alike). The maps use the letters whose UTS #39
@@ -173,8 +175,21 @@ FAMILIES = {
     "wrap": (None, wrap),
     "identifier": (r"^/", identifier),
 }
+def partial(letters):
+    """Every one of those letters swapped for its Cyrillic look-alike from
+    the start of the line nearest the middle of the text on, as the
+    evaluation's partial:a and partial:aeo do."""
+    def f(t):
+        lines = [0] + [m.end() for m in re.finditer("\n", t)]
+        a = min(lines, key=lambda i: abs(i - len(t) * random.uniform(0.3, 0.6)))
+        return t[:a] + "".join(ENG[c] if c in letters else c for c in t[a:])
+    return f
+
+
 for st in ("math_bold", "math_italic", "double_struck", "fullwidth", "smallcaps"):
     FAMILIES["fancy:" + st] = (r"^man[57]_", fancy(st))
+FAMILIES["partial:a"] = (r"^man[57]_", partial("a"))
+FAMILIES["partial:aeo"] = (r"^man[57]_", partial("aeo"))
 ENG_GRK = {v: k for k, v in GRK.items() if v != "l"}
 
 
