@@ -754,6 +754,7 @@ func TestStyledDigitsAmongLetters(t *testing.T) {
 		{"before letters and a plain digit", "Start the 𝟭ogin1 service.\n", []wantFinding{fl("𝟭", "l")}, "Start the login1 service.\n", Options{}},
 		{"between letters of other styles", "the r𝔲n𝟏evel5 target\n", []wantFinding{fl("𝔲", "u"), fl("𝟏", "l")}, "the runlevel5 target\n", Options{}},
 		{"beside a letter of its style among plain letters", "the 𝚛esu𝟏𝐭 is\n", []wantFinding{fl("𝚛", "r"), fl("𝟏", "l"), fl("𝐭", "t")}, "the result is\n", Options{}},
+		{"beside look-alikes of letters", "the 𝐚ⅼ𝟣 of it\n", []wantFinding{fl("𝐚", "a"), {report.LookalikeInWord, "ⅼ", "l"}, fl("𝟣", "l")}, "the all of it\n", Options{}},
 		{"in a word styled throughout", "Be 𝐂𝐨𝐯𝐢𝐝𝟏𝟗 free\n", []wantFinding{fl("𝐂", "C"), fl("𝐨", "o"), fl("𝐯", "v"), fl("𝐢", "i"), fl("𝐝", "d"), md("𝟏", "1"), md("𝟗", "9")}, "Be Covid19 free\n", Options{}},
 		{"a styled number", "Paris 𝟐𝟎𝟐𝟒 games\n", []wantFinding{md("𝟐", "2"), md("𝟎", "0"), md("𝟐", "2"), md("𝟒", "4")}, "Paris 2024 games\n", Options{}},
 	})

@@ -2845,7 +2845,8 @@ func (e *engine) plainLetters(w *word) bool {
 
 // digitForLetter reports whether the styled digit at cell j of word w
 // stands for a letter whatever the rest of the word holds: it touches a
-// letter and no digit, and, in a word of styled letters only, no letter
+// letter or a look-alike of one (ം, ⅼ) and no plain digit, and, in a word
+// of styled letters only, no letter
 // beside it shares its style ("D𝟶", "𝟷а", "𝟭ogin1", "𝚛esu𝟏𝐭"). A word
 // styled throughout writes its digits in the style of its letters
 // ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are a disguise of numbers of their own,
@@ -2862,11 +2863,11 @@ func (e *engine) digitForLetter(w *word, j int) bool {
 			continue
 		}
 		a := cells[n].a
-		if a&aDigit != 0 {
+		if a&(aDigit|aFancy) == aDigit {
 			return false
 		}
-		if a&aLetter == 0 {
-			continue
+		if a&(aLetter|aWordSym) == 0 {
+			continue // a styled digit, a mark, punctuation
 		}
 		if a&aFancy != 0 && styleKey(cells[n].r) == styleKey(c.r) && !e.plainLetters(w) {
 			return false
