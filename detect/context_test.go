@@ -743,9 +743,9 @@ func TestSoftHyphens(t *testing.T) {
 	})
 }
 
-// A styled digit that touches a letter and no digit stands for the letter
-// it imitates ("D𝟶" is DO, "𝟭ogin1" login1); a word styled throughout
-// keeps its digits ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗").
+// A styled digit that touches a letter or a look-alike of one, and no
+// plain digit, stands for the letter it imitates ("D𝟶" is DO, "𝟭ogin1"
+// login1); a word styled throughout keeps its digits ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗").
 func TestStyledDigitsAmongLetters(t *testing.T) {
 	fl := func(text, repl string) wantFinding { return wantFinding{report.FancyLetter, text, repl} }
 	md := func(text, repl string) wantFinding { return wantFinding{report.MixedDigits, text, repl} }
@@ -755,6 +755,7 @@ func TestStyledDigitsAmongLetters(t *testing.T) {
 		{"between letters of other styles", "the r𝔲n𝟏evel5 target\n", []wantFinding{fl("𝔲", "u"), fl("𝟏", "l")}, "the runlevel5 target\n", Options{}},
 		{"beside a letter of its style among plain letters", "the 𝚛esu𝟏𝐭 is\n", []wantFinding{fl("𝚛", "r"), fl("𝟏", "l"), fl("𝐭", "t")}, "the result is\n", Options{}},
 		{"beside look-alikes of letters", "the 𝐚ⅼ𝟣 of it\n", []wantFinding{fl("𝐚", "a"), {report.LookalikeInWord, "ⅼ", "l"}, fl("𝟣", "l")}, "the all of it\n", Options{}},
+		{"beside a letter of its style in a word of many styles", "done 𝟷𝚊𝔱𝓮𝒓 on\n", []wantFinding{fl("𝟷", "l"), fl("𝚊", "a"), fl("𝔱", "t"), fl("𝓮", "e"), fl("𝒓", "r")}, "done later on\n", Options{}},
 		{"in a word styled throughout", "Be 𝐂𝐨𝐯𝐢𝐝𝟏𝟗 free\n", []wantFinding{fl("𝐂", "C"), fl("𝐨", "o"), fl("𝐯", "v"), fl("𝐢", "i"), fl("𝐝", "d"), md("𝟏", "1"), md("𝟗", "9")}, "Be Covid19 free\n", Options{}},
 		{"a styled number", "Paris 𝟐𝟎𝟐𝟒 games\n", []wantFinding{md("𝟐", "2"), md("𝟎", "0"), md("𝟐", "2"), md("𝟒", "4")}, "Paris 2024 games\n", Options{}},
 	})

@@ -197,9 +197,10 @@
 //     In CJK text fullwidth forms are ordinary among CJK characters ("２つ",
 //     "第１章"), not between ASCII words ("man ５ apt.conf") nor as the
 //     digits of a format directive ("%１$s"). A styled digit that touches
-//     a letter and no digit stands for the letter it imitates ("D𝟶" is
-//     DO, "𝟭ogin1" login1, "𝚛esu𝟏𝐭" result); a word styled throughout
-//     keeps its digits ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗").
+//     a letter or a look-alike of one, and no plain digit, stands for the
+//     letter it imitates ("D𝟶" is DO, "𝟭ogin1" login1, "𝚛esu𝟏𝐭" result);
+//     a word styled throughout in the digit's style keeps its digits
+//     ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗").
 //
 // Expected scripts (Options.Scripts) are always in use, so their words are
 // never converted.

@@ -2833,28 +2833,17 @@ func styleKey(r rune) string {
 	return s
 }
 
-// plainLetters reports whether word w has a letter that is not styled.
-func (e *engine) plainLetters(w *word) bool {
-	for j := int(w.from); j < int(w.to); j++ {
-		if e.cells[j].a&(aLetter|aFancy) == aLetter {
-			return true
-		}
-	}
-	return false
-}
-
 // digitForLetter reports whether the styled digit at cell j of word w
 // stands for a letter whatever the rest of the word holds: it touches a
-// letter or a look-alike of one (ം, ⅼ) and no plain digit, and, in a word
-// of styled letters only, no letter
-// beside it shares its style ("D𝟶", "𝟷а", "𝟭ogin1", "𝚛esu𝟏𝐭"). A word
-// styled throughout writes its digits in the style of its letters
-// ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are a disguise of numbers of their own,
-// judged with the rest of the word.
+// letter or a look-alike of one (ം, ⅼ) and no plain digit, and the word is
+// not styled throughout in its style ("D𝟶", "𝟷а", "𝟭ogin1", "𝚛esu𝟏𝐭",
+// "𝟷𝚊𝔱𝓮𝒓"). A word styled throughout writes its digits in the style of
+// its letters ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are a disguise of numbers of
+// their own, judged with the rest of the word.
 func (e *engine) digitForLetter(w *word, j int) bool {
 	cells := e.cells
 	c := cells[j]
-	if isWide(c.r) {
+	if isWide(c.r) || e.styledThroughout(w, j) {
 		return false
 	}
 	letters := 0
@@ -2868,9 +2857,6 @@ func (e *engine) digitForLetter(w *word, j int) bool {
 		}
 		if a&(aLetter|aWordSym) == 0 {
 			continue // a styled digit, a mark, punctuation
-		}
-		if a&aFancy != 0 && styleKey(cells[n].r) == styleKey(c.r) && !e.plainLetters(w) {
-			return false
 		}
 		letters++
 	}
