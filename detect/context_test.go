@@ -500,6 +500,7 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a capital, a styled shape and a roman numeral", "They met. 𝖠ℑⅼ of them came.\n", []wantFinding{fl("𝖠", "A"), fl("ℑ", "l"), {report.LookalikeInWord, "ⅼ", "l"}}, "They met. All of them came.\n", Options{}},
 		{"after a shape that follows a small letter", "the 𝐧uƖⅠ pointer\n", []wantFinding{fl("𝐧", "n"), lw("Ɩ", "l"), lw("Ⅰ", "l")}, "the null pointer\n", Options{}},
 		{"a small l in a Cyrillic word of capitals", "Збой [ПРАФlЛЯВАЛЬНЫЯ_ДАНЫЯ] і ўсё\n", []wantFinding{lw("l", "І")}, "Збой [ПРАФІЛЯВАЛЬНЫЯ_ДАНЫЯ] і ўсё\n", Options{}},
+		{"a capital and two styled shapes", "They met. ᗅ𝙄𝘐 of them came.\n", []wantFinding{lw("ᗅ", "A"), fl("𝙄", "l"), fl("𝘐", "l")}, "They met. All of them came.\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens
 		// sentences, "eIf" is no word.

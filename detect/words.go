@@ -2623,8 +2623,8 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	// The letter each cell stands for, or 0 for a shape of several.
 	letter := func(c cell) (rune, attr) {
 		r := intendedIn(c, t)
-		if r == 0 {
-			return 0, 0
+		if r == 0 || c.r > 0x7F && skeletonKey(c.r) == "l" {
+			return 0, 0 // a styled 𝙄 is as much an l as a plain Ӏ is
 		}
 		if r < 0x80 {
 			return r, asciiAttr(byte(r))
