@@ -501,6 +501,7 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"after a shape that follows a small letter", "the 𝐧uƖⅠ pointer\n", []wantFinding{fl("𝐧", "n"), lw("Ɩ", "l"), lw("Ⅰ", "l")}, "the null pointer\n", Options{}},
 		{"a small l in a Cyrillic word of capitals", "Збой [ПРАФlЛЯВАЛЬНЫЯ_ДАНЫЯ] і ўсё\n", []wantFinding{lw("l", "І")}, "Збой [ПРАФІЛЯВАЛЬНЫЯ_ДАНЫЯ] і ўсё\n", Options{}},
 		{"a capital and two styled shapes", "They met. ᗅ𝙄𝘐 of them came.\n", []wantFinding{lw("ᗅ", "A"), fl("𝙄", "l"), fl("𝘐", "l")}, "They met. All of them came.\n", Options{}},
+		{"after a symbol shaped like a small letter", "The 𝐎˛𝕀 prices rose.\n", []wantFinding{fl("𝐎", "O"), {report.LookalikeInWord, "˛", "i"}, fl("𝕀", "l")}, "The Oil prices rose.\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens
 		// sentences, "eIf" is no word.

@@ -2511,10 +2511,10 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			}
 			continue
 		}
-		if c.a&aLetter == 0 {
-			continue
+		if c.a&(aLetter|aWordSym) == 0 {
+			continue // a mark, a digit; a symbol shaped like a letter shows its case (˛ is an i)
 		}
-		if c.a.class() == t {
+		if c.a&aLetter != 0 && c.a.class() == t {
 			if c.r > 0x7F && t == cLatin && skeletonKey(c.r) == "l" {
 				continue // Ɩ shows no case of the letter it stands for
 			}
