@@ -180,6 +180,7 @@ func TestNotation(t *testing.T) {
 		{"a sign between a name and digits", "types INT32 and IN⟙64\n", []wantFinding{{report.LookalikeInWord, "⟙", "T"}}, "types INT32 and INT64\n", Options{}},
 		{"times between a name and digits", "paper sizes A4×3 and AB×6\n", nil, "", Options{}},
 		{"a sign in a name before an equals sign", "Set RuntimeMax⋃se= to 1.\n", []wantFinding{{report.LookalikeInWord, "⋃", "U"}}, "Set RuntimeMaxUse= to 1.\n", Options{}},
+		{"a sign between two runs of letters on a formula line", "x = 2×y and the ser⋁ice is up\n", []wantFinding{{report.LookalikeInWord, "⋁", "v"}}, "x = 2×y and the service is up\n", Options{}},
 		{"a quoted character is named", "U+004B ('K'), U+006B ('k'), and U+212A ('K' for Kelvin) fold together.\n", nil, "", Options{}},
 		{"a table of characters", "       245  165  A5   Ѕ    CYRILLIC CAPITAL LETTER DZE\n       246  166  A6   І    CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I\n", nil, "", Options{}},
 		{"a styled abbreviation", "In some circumstances (𝓮.𝓰., where the program) it fails.\n", []wantFinding{{report.FancyLetter, "𝓮", "e"}, {report.FancyLetter, "𝓰", "g"}}, "In some circumstances (e.g., where the program) it fails.\n", Options{}},

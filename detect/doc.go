@@ -83,7 +83,9 @@
 //     also where only digits follow it ("⤫86" is x86). Another sign shaped
 //     like a letter operates on a digit beside it, but not with two
 //     letters on its other side ("IN⟙64" is INT64), and an equals sign
-//     after a name ("RuntimeMax⋃se=") makes no line a formula.
+//     after a name ("RuntimeMax⋃se=") makes no line a formula. Glued between
+//     two runs of two letters or more, a sign is a letter of the word
+//     ("ser⋁ice") on any line: formulas join single letters ("A∪B").
 //   - A word written in one class X among words of class Y is converted
 //     only if every letter has a Y look-alike and X is not in use nearby
 //     (no distinctive X word in the block or the document for a longer word;

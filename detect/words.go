@@ -560,6 +560,20 @@ func (e *engine) operator(j int) bool {
 	if skeletonKey(c[j].r) == "x" && c[j].r != '×' && c[j].r != '⨯' {
 		return false // "⤫" and "╳" multiply nothing: a disguised x
 	}
+	// Between two runs of two letters or more, glued to both, a sign is a
+	// letter of one word ("ｓҽ𝚛⋁𝘪𐐽℮"): formulas join single letters ("A∪B",
+	// "R×R", "r×lg(e)"), whatever else their line holds.
+	twoLetters := func(k, step int) bool {
+		for n := 0; n < 2; n, k = n+1, k+step {
+			if k < 0 || k >= len(c) || c[k].a&(aLetter|aWordSym|aFancy) == 0 || c[k].a&aDigit != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if twoLetters(j-1, -1) && twoLetters(j+1, 1) {
+		return false
+	}
 	// Beside a digit, a sign operates on it, unless two letters stand on
 	// its other side: "IN⟙64" is a name with a disguised T. A times sign
 	// multiplies whatever it stands between ("AB×6").
