@@ -154,7 +154,7 @@
 //     table formats, "I" in English prose).
 //     Outside Latin, a spelling the block writes wins, else the spelling
 //     letter statistics find likelier: how often each letter follows the
-//     four before it in the block's words and in the script's sample text
+//     three before it in the block's words and in the script's sample text
 //     (Greek, written for the project: a block of a few lines says little
 //     on its own), accents set aside, down to how the script alternates
 //     vowels, s and other consonants. Proper names and words the sample
