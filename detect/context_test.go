@@ -503,6 +503,11 @@ func TestShapeOfIAndL(t *testing.T) {
 		{"a small l in a Cyrillic word of capitals", "Збой [ПРАФlЛЯВАЛЬНЫЯ_ДАНЫЯ] і ўсё\n", []wantFinding{lw("l", "І")}, "Збой [ПРАФІЛЯВАЛЬНЫЯ_ДАНЫЯ] і ўсё\n", Options{}},
 		{"a capital and two styled shapes", "They met. ᗅ𝙄𝘐 of them came.\n", []wantFinding{lw("ᗅ", "A"), fl("𝙄", "l"), fl("𝘐", "l")}, "They met. All of them came.\n", Options{}},
 		{"after a symbol shaped like a small letter", "The 𝐎˛𝕀 prices rose.\n", []wantFinding{fl("𝐎", "O"), {report.LookalikeInWord, "˛", "i"}, fl("𝕀", "l")}, "The Oil prices rose.\n", Options{}},
+		// Pairs inside words say nothing of a word's first letter ("lt" in
+		// "result", "default"), and a word in capitals keeps its case
+		// whatever the block spells in small letters ("URL").
+		{"opening a sentence in a block of inner pairs", strings.Repeat("The result is the default, built by the adult.\n", 3) + "Done. Ιt fails.\n", []wantFinding{lw("Ι", "I")}, strings.Repeat("The result is the default, built by the adult.\n", 3) + "Done. It fails.\n", Options{}},
+		{"a word in capitals beside one the block writes", "See the URL and the URΙ here.\n", []wantFinding{lw("Ι", "I")}, "See the URL and the URI here.\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens
 		// sentences, "eIf" is no word.

@@ -136,7 +136,10 @@
 //   - Where several letters share a prototype (I and l, σ and ο), the one
 //     that pairs with its neighbours the way the rest of the block does
 //     wins (inside a word, a capital's pairs that open words do not count:
-//     "If" opens sentences, so says nothing of "yourseӀf"); failing that,
+//     "If" opens sentences, so says nothing of "yourseӀf"; opening a word,
+//     only pairs that open words count: "result" says nothing of "Ιt"),
+//     and a word written in capitals keeps them where the block spells it
+//     in others ("URL" makes no "URl" of "URΙ"); failing that,
 //     case is taken from the word (a capital Ӏ after a small letter, or
 //     after a look-alike of one, is an "l"), and a word-initial I/l is an
 //     "l" before a vowel, or where its shape shows no case (an alef, a

@@ -2191,7 +2191,30 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	// Every combination, the first choice of each cell included: the
 	// letter first restored need not be the first of its alternatives.
 	found := false
+	// In a word of capitals, the block's "URL" does not make a small l of
+	// the shape in "URΙ": a spelling must keep the word's case, where the
+	// word shows it in two capitals or more that are no shapes of I and l
+	// ("IІ" is the French "Il").
+	upper := false
+	if t == cLatin {
+		up, low := 0, 0
+		for j := int(w.from); j < int(w.to); j++ {
+			if c := e.cells[j]; c.a&aLetter != 0 && skeletonKey(c.r) != "l" {
+				if c.a&aUpper != 0 {
+					up++
+				} else if c.a&aLower != 0 {
+					low++
+				}
+			}
+		}
+		upper = up >= 2 && up >= low
+	}
 	eachChoice(sw, idx, func([]int) bool {
+		for p, i := range idx {
+			if upper && unicode.IsLower(sw[i].rep) && !unicode.IsLower(orig[p]) {
+				return true
+			}
+		}
 		found = known[key()]
 		return !found
 	})
@@ -2419,8 +2442,12 @@ func (f fitter) score(r rune) int {
 	if f.next != 0 {
 		// Inside a word, a capital's pairs count only where it does not
 		// open its word: "If" opens sentences, and says nothing of the
-		// I in "yourseIf".
+		// I in "yourseIf". Opening a word, only the pairs that open words
+		// count: "result" says nothing of "Ιt".
 		n += f.e.pairCount(r, f.next, f.prev != 0 && r >= 'A' && r <= 'Z')
+		if f.prev == 0 && r < 0x80 && f.next < 0x80 {
+			n -= f.e.pairCount(r, f.next, true) // counted apart for ASCII letters only
+		}
 	}
 	return n
 }

@@ -16,7 +16,8 @@ english-any:RATE (any character whose prototype is the Latin letter, of
 any script or kind, as ss:random:mixed draws them),
 fancy:STYLE (a sentence, the first line or a few words of an English man
 page in math_bold, math_italic, double_struck, fullwidth or smallcaps),
-partial:a and partial:aeo (every a, or a, e and o, Cyrillic from a line
+raid (every letter of a fixed map, small ones Cyrillic, capitals Greek or
+Cyrillic, as the raid tool's homoglyph attack), partial:a and partial:aeo (every a, or a, e and o, Cyrillic from a line
 near the middle of an English man page on),
 zwsp, zwnj, zwj, wj, shy, zalgo, spaces, tags, vs, fwdigits, wrap, and
 identifier (one letter of one occurrence of an identifier in a source
@@ -188,6 +189,10 @@ def partial(letters):
 
 for st in ("math_bold", "math_italic", "double_struck", "fullwidth", "smallcaps"):
     FAMILIES["fancy:" + st] = (r"^man[57]_", fancy(st))
+RAID = {"a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
+        "A": "ΑА", "B": "ΒВ", "C": "С", "E": "ΕЕ", "H": "ΗН", "I": "ΙІ", "K": "ΚК", "M": "ΜМ",
+        "N": "Ν", "O": "ΟО", "P": "ΡР", "T": "ΤТ", "X": "ΧХ", "Y": "Υ", "Z": "Ζ"}
+FAMILIES["raid"] = (r"^man[57]_", swap_choices({k: list(v) for k, v in RAID.items()}, 1.0))
 FAMILIES["partial:a"] = (r"^man[57]_", partial("a"))
 FAMILIES["partial:aeo"] = (r"^man[57]_", partial("aeo"))
 ENG_GRK = {v: k for k, v in GRK.items() if v != "l"}
