@@ -138,8 +138,9 @@
 //     wins (inside a word, a capital's pairs that open words do not count:
 //     "If" opens sentences, so says nothing of "yourseӀf"; opening a word,
 //     only pairs that open words count: "result" says nothing of "Ιt"),
-//     and a word written in capitals keeps them where the block spells it
-//     in others ("URL" makes no "URl" of "URΙ"); failing that,
+//     and a spelling the block writes makes a small l only where the block
+//     writes a small letter ("URL" makes no "URl" of "URΙ", "LF" no "lf" of
+//     "Ιf"); failing that,
 //     case is taken from the word (a capital Ӏ after a small letter, or
 //     after a look-alike of one, is an "l"), and a word-initial I/l is an
 //     "l" before a vowel, or where its shape shows no case (an alef, a

@@ -58,22 +58,23 @@ type engine struct {
 	asciiPairs     *asciiPairTable   // pairs of ASCII letters
 	innerPairs     *asciiPairTable   // the same, where the first does not open its word
 	pairsBuilt     bool
-	freq           map[rune]int                // letters beyond ASCII in the block, counted on demand
-	letters        int                         // letters in the block (with freq)
-	loneSeen       bool                        // the block's one-letter words are in doc.lone
-	house          rune                        // houseSpace, or -1 before it is computed
-	mainClass      class                       // the class of most of the block's letters, or numClasses before it is counted
-	breaks         int                         // spaceBreaks, or -1 before it is counted
-	splits         int                         // splitWords, or -1 before it is counted
-	lone1          *[0x80]int32                // loneLatin, counted on demand
-	hyphens        int8                        // typesetHyphens: 1 yes, -1 no, 0 not yet judged
-	greekMixed     int                         // words of more than three letters that mix Latin and Greek (wordPass)
-	intoLatin      [numClasses]int             // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
-	disguisedWords int                         // words with letters restored so far (wordPass)
-	latinShown     bool                        // the block, mostly Latin words, has restored two or more (wordPass)
-	known          [numClasses]map[string]bool // blockWords, built on demand
-	opens          map[rune]int                // lineOpeners, built on demand
-	model          [numClasses]*letterModel    // spelling, built on demand
+	freq           map[rune]int                  // letters beyond ASCII in the block, counted on demand
+	letters        int                           // letters in the block (with freq)
+	loneSeen       bool                          // the block's one-letter words are in doc.lone
+	house          rune                          // houseSpace, or -1 before it is computed
+	mainClass      class                         // the class of most of the block's letters, or numClasses before it is counted
+	breaks         int                           // spaceBreaks, or -1 before it is counted
+	splits         int                           // splitWords, or -1 before it is counted
+	lone1          *[0x80]int32                  // loneLatin, counted on demand
+	hyphens        int8                          // typesetHyphens: 1 yes, -1 no, 0 not yet judged
+	greekMixed     int                           // words of more than three letters that mix Latin and Greek (wordPass)
+	intoLatin      [numClasses]int               // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
+	disguisedWords int                           // words with letters restored so far (wordPass)
+	latinShown     bool                          // the block, mostly Latin words, has restored two or more (wordPass)
+	known          [numClasses]map[string]bool   // blockWords, built on demand
+	small          [numClasses]map[string]uint32 // blockWords: where each word is written in small letters
+	opens          map[rune]int                  // lineOpeners, built on demand
+	model          [numClasses]*letterModel      // spelling, built on demand
 	// Words of the block that vote with weight 1, per class and in all
 	// (engine.present), counted on demand.
 	strong      [numClasses]int32
@@ -350,6 +351,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.lone1 = nil
 	e.hyphens = 0
 	e.known = [numClasses]map[string]bool{}
+	e.small = [numClasses]map[string]uint32{}
 	e.opens = nil
 	e.model = [numClasses]*letterModel{}
 	if e.opts.Mode != Code && plainASCII(data) {

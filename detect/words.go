@@ -1792,7 +1792,7 @@ func (e *engine) blockWords(c class) map[string]bool {
 	if e.known[c] != nil {
 		return e.known[c]
 	}
-	m := map[string]bool{}
+	m, small := map[string]bool{}, map[string]uint32{}
 	for i := range e.words {
 		w := &e.words[i]
 		if w.vote != c || w.letters < 2 || !w.simple || int(w.to)-int(w.from) > 32 {
@@ -1800,15 +1800,21 @@ func (e *engine) blockWords(c class) map[string]bool {
 		}
 		var buf [12]byte
 		key := buf[:0]
+		var mask uint32
 		for j := int(w.from); j < int(w.to); j++ {
 			key = utf8.AppendRune(key, unicode.ToLower(e.cells[j].r))
+			if e.cells[j].a&aLower != 0 {
+				mask |= 1 << (j - int(w.from))
+			}
 		}
 		m[string(key)] = true
+		small[string(key)] |= mask
 	}
 	for _, w := range strings.Fields(functionWords[c]) {
 		m[w] = true
+		small[w] = ^uint32(0)
 	}
-	e.known[c] = m
+	e.known[c], e.small[c] = m, small
 	return m
 }
 
@@ -2191,31 +2197,19 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	// Every combination, the first choice of each cell included: the
 	// letter first restored need not be the first of its alternatives.
 	found := false
-	// In a word of capitals, the block's "URL" does not make a small l of
-	// the shape in "URΙ": a spelling must keep the word's case, where the
-	// word shows it in two capitals or more that are no shapes of I and l
-	// ("IІ" is the French "Il").
-	upper := false
-	if t == cLatin {
-		up, low := 0, 0
-		for j := int(w.from); j < int(w.to); j++ {
-			if c := e.cells[j]; c.a&aLetter != 0 && skeletonKey(c.r) != "l" {
-				if c.a&aUpper != 0 {
-					up++
-				} else if c.a&aLower != 0 {
-					low++
-				}
-			}
-		}
-		upper = up >= 2 && up >= low
-	}
+	small := e.small[t]
 	eachChoice(sw, idx, func([]int) bool {
-		for p, i := range idx {
-			if upper && unicode.IsLower(sw[i].rep) && !unicode.IsLower(orig[p]) {
+		k := key()
+		for _, i := range idx {
+			// A small letter only where the block writes one, or first in
+			// a word it capitalises ("Later" for "Ӏater"): its "URL" and
+			// "LF" make no "URl" of "URΙ" nor "lf" of "Ιf".
+			at := uint(sw[i].j - int(w.from))
+			if unicode.IsLower(sw[i].rep) && small[k]&(1<<at) == 0 && (at != 0 || small[k]&2 == 0) {
 				return true
 			}
 		}
-		found = known[key()]
+		found = known[k]
 		return !found
 	})
 	if found {
