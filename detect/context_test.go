@@ -478,6 +478,7 @@ func TestShapeOfIAndL(t *testing.T) {
 		// opens a word as an l does before the vowel itself.
 		{"a capital styled I before a caseless vowel", "lock for fast user-space ℑہck and semaphores\n", []wantFinding{fl("ℑ", "l"), lw("ہ", "o")}, "lock for fast user-space lock and semaphores\n", Options{}},
 		{"a capital styled I before a digit for a vowel", "the judge can 𝐼౦wer the sentence\n", []wantFinding{fl("𝐼", "l"), lw("౦", "o")}, "the judge can lower the sentence\n", Options{}},
+		{"a capital shape after a prompt", "List them:\n    $ Іs -l hooks\n", []wantFinding{lw("І", "l")}, "List them:\n    $ ls -l hooks\n", Options{}},
 		{"a small styled l before a consonant", "Run 𝚕𝚍𝚍 on it.\n", []wantFinding{fl("𝚕", "l"), fl("𝚍", "d"), fl("𝚍", "d")}, "Run ldd on it.\n", Options{}},
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},
 		{"after a styled small letter", "its wiＩ𝘥Ｉy popular app\n", []wantFinding{fl("Ｉ", "l"), fl("𝘥", "d"), fl("Ｉ", "l")}, "its wildly popular app\n", Options{}},

@@ -145,7 +145,8 @@
 //     after a look-alike of one, is an "l"), and a word-initial I/l is an
 //     "l" before a vowel, or where its shape shows no case (an alef, a
 //     digit one, a capital of another style than the letter after it) and
-//     it opens a short word in the middle of a sentence: "$ ldd",
+//     it opens a short word in the middle of a sentence, or whatever its
+//     shape after a shell prompt: "$ ldd",
 //     "/bin/ls", "see ld.so". The
 //     shapes after the capital that opens a word, or part of a word, and
 //     before its small letters (two or more, or one other than the s of a

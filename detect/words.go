@@ -2593,7 +2593,7 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 		// the middle of a sentence as an l: a capital I starts "In",
 		// "It", "Its" at the start of one, while "ls", "ld" and "ldd" are
 		// commands, written after a prompt, a path or a word.
-		if t == cLatin && w.letters <= 3 && !e.caseShown(w, j) && e.midSentence(int(w.from)) {
+		if t == cLatin && w.letters <= 3 && (!e.caseShown(w, j) && e.midSentence(int(w.from)) || e.afterPrompt(int(w.from))) {
 			return a&^aUpper | aLower, false
 		}
 		return a&^aLower | aUpper, true
@@ -2758,6 +2758,18 @@ func (e *engine) caseShown(w *word, j int) bool {
 // the middle of a sentence: after a small letter of a word that is not
 // capitalised (a title capitalises every word), a digit, a prompt or a
 // path on its line.
+// afterPrompt reports whether the word at cell from is the first after a
+// shell prompt ("$ ls", "$ ldd"): a command, whatever case its first shape
+// shows.
+func (e *engine) afterPrompt(from int) bool {
+	cells := e.cells
+	p := from - 1
+	for p >= 0 && cells[p].r == ' ' {
+		p--
+	}
+	return p < from-1 && p >= 0 && cells[p].r == '$' && (p == 0 || isBlank(cells[p-1].r))
+}
+
 func (e *engine) midSentence(from int) bool {
 	cells := e.cells
 	p := from - 1
