@@ -478,6 +478,10 @@ func TestShapeOfIAndL(t *testing.T) {
 		// opens a word as an l does before the vowel itself.
 		{"a capital styled I before a caseless vowel", "lock for fast user-space ℑہck and semaphores\n", []wantFinding{fl("ℑ", "l"), lw("ہ", "o")}, "lock for fast user-space lock and semaphores\n", Options{}},
 		{"a capital styled I before a digit for a vowel", "the judge can 𝐼౦wer the sentence\n", []wantFinding{fl("𝐼", "l"), lw("౦", "o")}, "the judge can lower the sentence\n", Options{}},
+		// A block that writes no capital I, and shapes of it beside
+		// capitals, swapped its every I (the raid tool's homoglyph attack):
+		// a shape after a small letter opens a part of a name there.
+		{"a block that swapped every capital I", "The URΙ and the ΙD of the call to EVP_DigestSignΙnit are logged locally, as all calls are.\n", []wantFinding{lw("Ι", "I"), lw("Ι", "I"), lw("Ι", "I")}, "The URI and the ID of the call to EVP_DigestSignInit are logged locally, as all calls are.\n", Options{}},
 		{"a capital shape after a prompt", "List them:\n    $ Іs -l hooks\n", []wantFinding{lw("І", "l")}, "List them:\n    $ ls -l hooks\n", Options{}},
 		{"a small styled l before a consonant", "Run 𝚕𝚍𝚍 on it.\n", []wantFinding{fl("𝚕", "l"), fl("𝚍", "d"), fl("𝚍", "d")}, "Run ldd on it.\n", Options{}},
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},

@@ -140,7 +140,10 @@
 //     only pairs that open words count: "result" says nothing of "Ιt"),
 //     and a spelling the block writes makes a small l only where the block
 //     writes a small letter ("URL" makes no "URl" of "URΙ", "LF" no "lf" of
-//     "Ιf"); failing that,
+//     "Ιf"); where the block writes no capital I but small l's, and
+//     shapes beside capitals ("URΙ", "ΙD"), it swapped its every I, as the
+//     raid tool does: its pairs know no I, and a shape after a small
+//     letter opens a part of a name ("SignΙnit"); failing that,
 //     case is taken from the word (a capital Ӏ after a small letter, or
 //     after a look-alike of one, is an "l"), and a word-initial I/l is an
 //     "l" before a vowel, or where its shape shows no case (an alef, a

@@ -66,6 +66,7 @@ type engine struct {
 	breaks         int                           // spaceBreaks, or -1 before it is counted
 	splits         int                           // splitWords, or -1 before it is counted
 	lone1          *[0x80]int32                  // loneLatin, counted on demand
+	shapesI        int8                          // shapesAreI: 1 yes, -1 no, 0 not yet judged
 	hyphens        int8                          // typesetHyphens: 1 yes, -1 no, 0 not yet judged
 	greekMixed     int                           // words of more than three letters that mix Latin and Greek (wordPass)
 	intoLatin      [numClasses]int               // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
@@ -349,6 +350,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.breaks = -1
 	e.splits = -1
 	e.lone1 = nil
+	e.shapesI = 0
 	e.hyphens = 0
 	e.known = [numClasses]map[string]bool{}
 	e.small = [numClasses]map[string]uint32{}

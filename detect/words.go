@@ -2036,7 +2036,8 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		var hint bool
 		c.a, hint = e.caseOf(w, j, t, upper)
 		fit := e.fit(j, t)
-		if cells[j].a&aLower == 0 && c.a&aLower != 0 && (e.secondOfCapitalised(w, j, t) || e.contraction(w, j, t)) {
+		if cells[j].a&aLower == 0 && c.a&aLower != 0 && (e.secondOfCapitalised(w, j, t) || e.contraction(w, j, t)) ||
+			t == cLatin && skeletonKey(c.r) == "l" && e.shapesAreI() {
 			// The word's own case decides: pairs counted in the block's
 			// capitals ("AI" in "DOMAIN") say nothing of "AIthough".
 			fit = fitter{}
@@ -2599,6 +2600,9 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 		return a&^aLower | aUpper, true
 	}
 	if a&aUpper != 0 && prev&aLower != 0 {
+		if t == cLatin && e.shapesAreI() {
+			return a, false // "EVP_DigestSignΙnit" where the block swapped every I
+		}
 		return a&^aUpper | aLower, false
 	}
 	if a&aLower != 0 && upper && t != cLatin && prev&aLower == 0 && next&aLower == 0 && skeletonKey(cells[j].r) == "l" {
@@ -2641,6 +2645,39 @@ func (e *engine) contraction(w *word, j int, t class) bool {
 		n++
 	}
 	return n <= 2
+}
+
+// shapesAreI reports whether the block swapped its capital I, and only
+// it, for look-alikes of I and l, as the raid tool's homoglyph attack does:
+// it writes no plain capital I but plain small l's, and two or more of the
+// shapes stand where only an I does, beside a capital ("URΙ", "ΙD"; a
+// shape alone may be the l of a table's formats). There the pairs of the block know no I to weigh an l
+// against, and a shape after a small letter opens a part of a name
+// ("EVP_DigestSignΙnit") as often as it ends a word elsewhere ("DeӀete").
+func (e *engine) shapesAreI() bool {
+	if e.shapesI != 0 {
+		return e.shapesI > 0
+	}
+	e.shapesI = -1
+	plainI, plainL, where := 0, 0, 0
+	cells := e.cells
+	upper := func(k int) bool { return k >= 0 && k < len(cells) && cells[k].r >= 'A' && cells[k].r <= 'Z' }
+	for k, c := range cells {
+		switch {
+		case c.r == 'I':
+			plainI++
+		case c.r == 'l':
+			plainL++
+		case c.r >= 0x80 && c.a&aLetter != 0 && skeletonKey(c.r) == "l":
+			if upper(k-1) || upper(k+1) {
+				where++
+			}
+		}
+	}
+	if plainI == 0 && plainL >= 5 && where >= 2 {
+		e.shapesI = 1
+	}
+	return e.shapesI > 0
 }
 
 // secondOfCapitalised reports whether cell j, a shape of I and l, is
