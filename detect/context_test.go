@@ -513,6 +513,7 @@ func TestShapeOfIAndL(t *testing.T) {
 		// whatever the block spells in small letters ("URL").
 		{"opening a sentence in a block of inner pairs", strings.Repeat("The result is the default, built by the adult.\n", 3) + "Done. Ιt fails.\n", []wantFinding{lw("Ι", "I")}, strings.Repeat("The result is the default, built by the adult.\n", 3) + "Done. It fails.\n", Options{}},
 		{"a word in capitals beside one the block writes", "See the URL and the URΙ here.\n", []wantFinding{lw("Ι", "I")}, "See the URL and the URI here.\n", Options{}},
+		{"a word in capitals the block writes in small letters", "See urn, url and the URΙ here.\n", []wantFinding{lw("Ι", "I")}, "See urn, url and the URI here.\n", Options{}},
 		{"a word the block writes only in capitals", "Lines end in LF or CR LF.\n\nΙf the last one has none, it is added.\n", []wantFinding{lw("Ι", "I")}, "Lines end in LF or CR LF.\n\nIf the last one has none, it is added.\n", Options{}},
 		{"a short capitalised word", caps + "AІl of the DOMAIN.\n", []wantFinding{lw("І", "l")}, caps + "All of the DOMAIN.\n", Options{}},
 		// Inside a word, pairs that open words say nothing: "If" opens

@@ -139,8 +139,8 @@
 //     "If" opens sentences, so says nothing of "yourseӀf"; opening a word,
 //     only pairs that open words count: "result" says nothing of "Ιt"),
 //     and a spelling the block writes makes a small l only where the block
-//     writes a small letter ("URL" makes no "URl" of "URΙ", "LF" no "lf" of
-//     "Ιf"); where the block writes no capital I but small l's, and
+//     writes a small letter and not among capitals ("URL" or "url" make no
+//     "URl" of "URΙ", "LF" no "lf" of "Ιf"); where the block writes no capital I but small l's, and
 //     shapes beside capitals ("URΙ", "ΙD"), it swapped its every I, as the
 //     raid tool does: its pairs know no I, and a shape after a small
 //     letter opens a part of a name ("SignΙnit"); failing that,

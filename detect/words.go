@@ -2203,10 +2203,11 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 		k := key()
 		for _, i := range idx {
 			// A small letter only where the block writes one, or first in
-			// a word it capitalises ("Later" for "Ӏater"): its "URL" and
-			// "LF" make no "URl" of "URΙ" nor "lf" of "Ιf".
+			// a word it capitalises ("Later" for "Ӏater"), and not among
+			// capitals: its "URL" and "LF" make no "URl" of "URΙ" nor "lf"
+			// of "Ιf", nor does its "url".
 			at := uint(sw[i].j - int(w.from))
-			if unicode.IsLower(sw[i].rep) && small[k]&(1<<at) == 0 && (at != 0 || small[k]&2 == 0) {
+			if unicode.IsLower(sw[i].rep) && (small[k]&(1<<at) == 0 && (at != 0 || small[k]&2 == 0) || e.amongCapitals(w, sw[i].j)) {
 				return true
 			}
 		}
@@ -2645,6 +2646,28 @@ func (e *engine) contraction(w *word, j int, t class) bool {
 		n++
 	}
 	return n <= 2
+}
+
+// amongCapitals reports whether the letters next to cell j in word w,
+// passing over shapes of I and l, are capitals, one at least: a small l
+// does not stand there ("URΙ" beside the block's "url", "ΙD"), while "IІ"
+// shows no case around its shape.
+func (e *engine) amongCapitals(w *word, j int) bool {
+	seen := false
+	for _, step := range [2]int{-1, 1} {
+		for n := j + step; n >= int(w.from) && n < int(w.to); n += step {
+			c := e.cells[n]
+			if c.a&aLetter == 0 || skeletonKey(c.r) == "l" {
+				continue
+			}
+			if c.a&aUpper == 0 {
+				return false
+			}
+			seen = true
+			break
+		}
+	}
+	return seen
 }
 
 // shapesAreI reports whether the block swapped its capital I, and only
