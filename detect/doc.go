@@ -142,8 +142,9 @@
 //     writes a small letter and not among capitals ("URL" or "url" make no
 //     "URl" of "URΙ", "LF" no "lf" of "Ιf"); where the block writes no capital I but small l's, and
 //     shapes beside capitals ("URΙ", "ΙD"), it swapped its every I, as the
-//     raid tool does: its pairs know no I, and a shape after a small
-//     letter opens a part of a name ("SignΙnit"); failing that,
+//     raid tool does: its pairs know no I, a shape after a small letter
+//     opens a part of a name ("SignΙnit"), and one alone is an I however
+//     often the block writes l alone; failing that,
 //     case is taken from the word (a capital Ӏ after a small letter, or
 //     after a look-alike of one, is an "l"), and a word-initial I/l is an
 //     "l" before a vowel, or where its shape shows no case (an alef, a

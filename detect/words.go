@@ -2221,10 +2221,10 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 		sw[i].rep = orig[p]
 	}
 	if t == cLatin {
-		if w.letters == 1 && len(idx) == 1 {
+		if w.letters == 1 && len(idx) == 1 && !e.shapesAreI() {
 			// A letter alone: the one the block writes alone more often
 			// ("l" in the column formats of a manual's tables, "I" in
-			// English prose).
+			// English prose), unless the block swapped its every I.
 			s := &sw[idx[0]]
 			best, n := s.rep, e.loneLatin(s.rep)
 			for _, r := range s.alts {
