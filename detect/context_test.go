@@ -483,6 +483,7 @@ func TestShapeOfIAndL(t *testing.T) {
 		// a shape after a small letter opens a part of a name there.
 		{"a block that swapped every capital I", "The URΙ and the ΙD of the call to EVP_DigestSignΙnit are logged locally, as all calls are.\n", []wantFinding{lw("Ι", "I"), lw("Ι", "I"), lw("Ι", "I")}, "The URI and the ID of the call to EVP_DigestSignInit are logged locally, as all calls are.\n", Options{}},
 		{"alone in a block that swapped every capital I", "l l l l\nSet the URΙ and the ΙD, as Ι said: all calls are logged locally.\n", []wantFinding{lw("Ι", "I"), lw("Ι", "I"), {report.LookalikeWord, "Ι", "I"}}, "l l l l\nSet the URI and the ID, as I said: all calls are logged locally.\n", Options{}},
+		{"a zero width space before the shape", "Sentences. If so, If not, If ever.\nThe deseria\u200bӀfunc is set.\n", []wantFinding{{report.Invisible, "\u200b", ""}, lw("Ӏ", "l")}, "Sentences. If so, If not, If ever.\nThe deserialfunc is set.\n", Options{}},
 		{"a capital shape after a prompt", "List them:\n    $ Іs -l hooks\n", []wantFinding{lw("І", "l")}, "List them:\n    $ ls -l hooks\n", Options{}},
 		{"a small styled l before a consonant", "Run 𝚕𝚍𝚍 on it.\n", []wantFinding{fl("𝚕", "l"), fl("𝚍", "d"), fl("𝚍", "d")}, "Run ldd on it.\n", Options{}},
 		{"a capital styled I before a consonant", "We met 𝐈𝐧 the hall.\n", []wantFinding{fl("𝐈", "I"), fl("𝐧", "n")}, "We met In the hall.\n", Options{}},

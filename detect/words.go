@@ -2406,11 +2406,20 @@ func (e *engine) mostlyUpper(w *word) bool {
 func (e *engine) fit(j int, t class) fitter {
 	cells := e.cells
 	var prev, next rune
-	if j > 0 && cells[j-1].a&(aLetter|aWordSym) != 0 {
-		prev = intendedIn(cells[j-1], t)
+	// Invisible characters inside the word stand between no two letters
+	// ("seria\u200bӀfunc").
+	p, n := j-1, j+1
+	for p >= 0 && glue(cells[p].a) {
+		p--
 	}
-	if j+1 < len(cells) && cells[j+1].a&(aLetter|aWordSym) != 0 {
-		next = intendedIn(cells[j+1], t)
+	for n < len(cells) && glue(cells[n].a) {
+		n++
+	}
+	if p >= 0 && cells[p].a&(aLetter|aWordSym) != 0 {
+		prev = intendedIn(cells[p], t)
+	}
+	if n < len(cells) && cells[n].a&(aLetter|aWordSym) != 0 {
+		next = intendedIn(cells[n], t)
 	}
 	if prev == 0 && next == 0 {
 		return fitter{}
