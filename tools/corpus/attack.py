@@ -13,7 +13,8 @@ english-wide:RATE (any Cyrillic or Greek letter whose UTS #39 prototype is
 the Latin one, as homoglyph tools draw them; reads confusables.txt from
 $CONFUSABLES, by default ../shared/unicode/17.0.0/security/confusables.txt),
 english-any:RATE (any character whose prototype is the Latin letter, of
-any script or kind, as ss:random:mixed draws them),
+any script or kind, as ss:random:mixed draws them), mix:wide+zwsp
+(english-wide:0.2 and zero width spaces in 15% of the gaps between letters),
 fancy:STYLE (a sentence, the first line or a few words of an English man
 page in math_bold, math_italic, double_struck, fullwidth or smallcaps),
 raid (every letter of a fixed map, small ones Cyrillic, capitals Greek or
@@ -240,6 +241,11 @@ if m:
             for k, v in mp.items():
                 choices.setdefault(k, []).append(v)
     FAMILIES[fam] = (r"^man[57]_", swap_choices(choices, rate))
+if fam == "mix:wide+zwsp":
+    # english-wide:0.2, then zero width spaces in 15% of the gaps between
+    # letters, as the eval's mix:ss_cyrillic20+zwsp.
+    wide = swap_choices(lookalikes(os.environ.get("CONFUSABLES", "../shared/unicode/17.0.0/security/confusables.txt"), False), 0.2)
+    FAMILIES[fam] = (r"^man[57]_", lambda t: gaps("\u200b", 0.15)(wide(t)))
 if fam not in FAMILIES:
     sys.exit("attack.py: unknown family %r; families: %s" % (fam, ", ".join(FAMILIES)))
 pattern, attack = FAMILIES[fam]
