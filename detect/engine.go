@@ -72,8 +72,7 @@ type engine struct {
 	intoLatin      [numClasses]int               // words of more than three letters restored into Latin, per script of their look-alikes (wordPass)
 	disguisedWords int                           // words with letters restored so far (wordPass)
 	latinShown     bool                          // the block, mostly Latin words, has restored two or more (wordPass)
-	known          [numClasses]map[string]bool   // blockWords, built on demand
-	small          [numClasses]map[string]uint32 // blockWords: where each word is written in small letters
+	known          [numClasses]map[string]uint64 // blockWords, built on demand
 	opens          map[rune]int                  // lineOpeners, built on demand
 	model          [numClasses]*letterModel      // spelling, built on demand
 	// Words of the block that vote with weight 1, per class and in all
@@ -352,8 +351,7 @@ func (e *engine) scanBlock(data []byte) {
 	e.lone1 = nil
 	e.shapesI = 0
 	e.hyphens = 0
-	e.known = [numClasses]map[string]bool{}
-	e.small = [numClasses]map[string]uint32{}
+	e.known = [numClasses]map[string]uint64{}
 	e.opens = nil
 	e.model = [numClasses]*letterModel{}
 	if e.opts.Mode != Code && plainASCII(data) {

@@ -562,7 +562,8 @@ func (e *engine) operator(j int) bool {
 	}
 	// Between two runs of two letters or more, glued to both, a sign is a
 	// letter of one word ("ｓҽ𝚛⋁𝘪𐐽℮"): formulas join single letters ("A∪B",
-	// "R×R", "r×lg(e)"), whatever else their line holds.
+	// "r×lg(e)"), whatever else their line holds. A times sign multiplies
+	// names too ("width×height"); formulaLine judges it.
 	twoLetters := func(k, step int) bool {
 		for n := 0; n < 2; n, k = n+1, k+step {
 			if k < 0 || k >= len(c) || c[k].a&(aLetter|aWordSym|aFancy) == 0 || c[k].a&aDigit != 0 {
@@ -571,7 +572,7 @@ func (e *engine) operator(j int) bool {
 		}
 		return true
 	}
-	if twoLetters(j-1, -1) && twoLetters(j+1, 1) {
+	if c[j].r != '×' && c[j].r != '⨯' && twoLetters(j-1, -1) && twoLetters(j+1, 1) {
 		return false
 	}
 	// Beside a digit, a sign operates on it, unless two letters stand on
@@ -655,8 +656,10 @@ func (e *engine) formulaLine(j int) bool {
 		// An equals sign in an arrow or a comparison of code ("=>",
 		// "==", "<=", ":=") is no formula's.
 		if c[k].r == '=' {
-			// Nor is the one after a name ("RuntimeMaxUse=", "--color=").
-			named := k >= 3 && wordish(c[k-1].a) && wordish(c[k-2].a) && wordish(c[k-3].a) && c[k-1].a&aDigit == 0
+			// Nor is the one after a name that stands apart, as a
+			// directive's does ("RuntimeMaxUse=" ending its line).
+			named := k >= 3 && wordish(c[k-1].a) && wordish(c[k-2].a) && wordish(c[k-3].a) && c[k-1].a&aDigit == 0 &&
+				(k+1 == len(c) || !wordish(c[k+1].a)) // a name set apart: "RuntimeMaxUse= ", not "area=w×h"
 			return !(named || k > 0 && strings.ContainsRune("=<>!:+-*/", c[k-1].r) || k+1 < len(c) && strings.ContainsRune("=<>", c[k+1].r))
 		}
 		// Nor is a times sign inside a word: "e×ample te×t" disguises two
@@ -1583,7 +1586,7 @@ func (e *engine) shortWordOf(data []byte, k int, ctx class) bool {
 	for j := int(w.from); j < int(w.to); j++ {
 		key = utf8.AppendRune(key, unicode.ToLower(lookalikeIn(e.cells[j].r, ctx, false)))
 	}
-	return e.blockWords(ctx)[string(key)]
+	return e.blockWords(ctx)[string(key)] != 0
 }
 
 // ordinalEnding reports whether word k is the ending of an ordinal: one
@@ -1736,7 +1739,7 @@ func (e *engine) writtenAs(k int, t class) bool {
 		}
 		key = utf8.AppendRune(key, unicode.ToLower(r))
 	}
-	return e.blockWords(t)[string(key)]
+	return e.blockWords(t)[string(key)] != 0
 }
 
 // spelledIn reports whether word k, with each letter not of class t read
@@ -1773,7 +1776,7 @@ func (e *engine) spelledIn(k int, t class) bool {
 	var try func(i int, key []byte) bool
 	try = func(i int, key []byte) bool {
 		if i == len(choices) {
-			return known[string(key)]
+			return known[string(key)] != 0
 		}
 		for _, r := range choices[i] {
 			if try(i+1, utf8.AppendRune(key, r)) {
@@ -1787,12 +1790,13 @@ func (e *engine) spelledIn(k int, t class) bool {
 
 // blockWords returns the words of class c in the block written in plain
 // letters of c only, in small letters, with the function words of c's
-// languages, built on first use.
-func (e *engine) blockWords(c class) map[string]bool {
+// languages, built on first use: each maps to wordKnown and the places
+// where the block writes it in small letters.
+func (e *engine) blockWords(c class) map[string]uint64 {
 	if e.known[c] != nil {
 		return e.known[c]
 	}
-	m, small := map[string]bool{}, map[string]uint32{}
+	m := map[string]uint64{}
 	for i := range e.words {
 		w := &e.words[i]
 		if w.vote != c || w.letters < 2 || !w.simple || int(w.to)-int(w.from) > 32 {
@@ -1800,23 +1804,25 @@ func (e *engine) blockWords(c class) map[string]bool {
 		}
 		var buf [12]byte
 		key := buf[:0]
-		var mask uint32
+		mask := wordKnown
 		for j := int(w.from); j < int(w.to); j++ {
 			key = utf8.AppendRune(key, unicode.ToLower(e.cells[j].r))
 			if e.cells[j].a&aLower != 0 {
 				mask |= 1 << (j - int(w.from))
 			}
 		}
-		m[string(key)] = true
-		small[string(key)] |= mask
+		m[string(key)] |= mask
 	}
 	for _, w := range strings.Fields(functionWords[c]) {
-		m[w] = true
-		small[w] = ^uint32(0)
+		m[w] = wordKnown | 1<<32 - 1
 	}
-	e.known[c], e.small[c] = m, small
+	e.known[c] = m
 	return m
 }
+
+// wordKnown marks a word blockWords has seen; the bits below it say where
+// it was written in small letters (bit n for its nth letter).
+const wordKnown uint64 = 1 << 63
 
 // functionWords are the short articles, prepositions, conjunctions,
 // particles and pronouns of the languages written in each script (Greek;
@@ -2180,7 +2186,7 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 		}
 		return string(b)
 	}
-	if k := key(); k == "" || known[k] {
+	if k := key(); k == "" || known[k] != 0 {
 		return
 	}
 	// Try every combination of the shared letters (at most 4 cells with
@@ -2198,7 +2204,6 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 	// Every combination, the first choice of each cell included: the
 	// letter first restored need not be the first of its alternatives.
 	found := false
-	small := e.small[t]
 	eachChoice(sw, idx, func([]int) bool {
 		k := key()
 		for _, i := range idx {
@@ -2207,11 +2212,11 @@ func (e *engine) spellAsWritten(w *word, t class, sw []swapped) {
 			// capitals: its "URL" and "LF" make no "URl" of "URΙ" nor "lf"
 			// of "Ιf", nor does its "url".
 			at := uint(sw[i].j - int(w.from))
-			if unicode.IsLower(sw[i].rep) && (small[k]&(1<<at) == 0 && (at != 0 || small[k]&2 == 0) || e.amongCapitals(w, sw[i].j)) {
+			if unicode.IsLower(sw[i].rep) && (known[k]&(1<<at) == 0 && (at != 0 || known[k]&2 == 0) || e.amongCapitals(w, sw[i].j)) {
 				return true
 			}
 		}
-		found = known[k]
+		found = known[k] != 0
 		return !found
 	})
 	if found {
@@ -2415,8 +2420,9 @@ func (e *engine) fit(j int, t class) fitter {
 	for n < len(cells) && glue(cells[n].a) {
 		n++
 	}
+	opens := true
 	if p >= 0 && cells[p].a&(aLetter|aWordSym) != 0 {
-		prev = intendedIn(cells[p], t)
+		prev, opens = intendedIn(cells[p], t), false
 	}
 	if n < len(cells) && cells[n].a&(aLetter|aWordSym) != 0 {
 		next = intendedIn(cells[n], t)
@@ -2424,14 +2430,15 @@ func (e *engine) fit(j int, t class) fitter {
 	if prev == 0 && next == 0 {
 		return fitter{}
 	}
-	return fitter{e: e, prev: prev, next: next}
+	return fitter{e: e, prev: prev, next: next, opens: opens}
 }
 
 // fitter scores a letter by its pairs with the letters around a cell (see
 // engine.fit); the zero fitter has nothing to score with.
 type fitter struct {
 	e          *engine
-	prev, next rune
+	prev, next rune // 0 where no letter, or a letter of several readings
+	opens      bool // the cell opens its word
 }
 
 func (f fitter) ok() bool { return f.e != nil }
@@ -2450,7 +2457,7 @@ func (f fitter) score(r rune) int {
 		// I in "yourseIf". Opening a word, only the pairs that open words
 		// count: "result" says nothing of "Ιt".
 		n += f.e.pairCount(r, f.next, f.prev != 0 && r >= 'A' && r <= 'Z')
-		if f.prev == 0 && r < 0x80 && f.next < 0x80 {
+		if f.opens && r < 0x80 && f.next < 0x80 {
 			n -= f.e.pairCount(r, f.next, true) // counted apart for ASCII letters only
 		}
 	}
@@ -2823,10 +2830,6 @@ func (e *engine) caseShown(w *word, j int) bool {
 	return true
 }
 
-// midSentence reports whether the word that starts at cell from stands in
-// the middle of a sentence: after a small letter of a word that is not
-// capitalised (a title capitalises every word), a digit, a prompt or a
-// path on its line.
 // afterPrompt reports whether the word at cell from is the first after a
 // shell prompt ("$ ls", "$ ldd"): a command, whatever case its first shape
 // shows.
@@ -2839,6 +2842,10 @@ func (e *engine) afterPrompt(from int) bool {
 	return p < from-1 && p >= 0 && cells[p].r == '$' && (p == 0 || isBlank(cells[p-1].r))
 }
 
+// midSentence reports whether the word that starts at cell from stands in
+// the middle of a sentence: after a small letter of a word that is not
+// capitalised (a title capitalises every word), a digit, a prompt or a
+// path on its line.
 func (e *engine) midSentence(from int) bool {
 	cells := e.cells
 	p := from - 1
@@ -2866,6 +2873,13 @@ func (e *engine) fancyWord(data []byte, k int) {
 	cells := e.cells
 	wordText := e.text(data, int(w.from), int(w.to))
 	upper := e.mostlyUpper(w)
+	style, styleDone := "", false // wordStyle, computed on first need
+	throughout := func(r rune) bool {
+		if !styleDone {
+			style, styleDone = e.wordStyle(w), true
+		}
+		return style != "" && styleKey(r) == style
+	}
 	for j := int(w.from); j < int(w.to); j++ {
 		c := cells[j]
 		if c.a&aFancy == 0 || e.legitFancy(j) || e.index(w, j) {
@@ -2878,7 +2892,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 			continue
 		}
 		plain := rune(fancyPlainRune(c.r))
-		if (plain == 'I' || plain == 'l') && smallCapital(c.r) == 0 && !e.styledThroughout(w, j) {
+		if (plain == 'I' || plain == 'l') && smallCapital(c.r) == 0 && !throughout(c.r) {
 			// 𝙸 and 𝚕 both pass for an l or an I: decide as for other
 			// look-alikes, from the word.
 			fake := c
@@ -2899,7 +2913,7 @@ func (e *engine) fancyWord(data []byte, k int) {
 		kind := report.FancyLetter
 		if plain >= '0' && plain <= '9' {
 			// A styled digit among letters usually imitates a letter (𝟣 for l).
-			if e.digitForLetter(w, j) {
+			if e.digitForLetter(w, j) && !throughout(c.r) {
 				if l := lookalikeIn(c.r, cLatin, upper); l != 0 {
 					plain = l
 				}
@@ -2920,19 +2934,29 @@ func (e *engine) fancyWord(data []byte, k int) {
 	}
 }
 
-// styledThroughout reports whether every letter of word w has the style
-// of cell j: such a word keeps each letter's case ("𝐃𝐫𝐨𝐩𝐈𝐧𝐏𝐚𝐭𝐡𝐬" is
-// DropInPaths), where a styled shape among letters of other styles, or
+// wordStyle returns the style every letter of word w has, or "" where its
+// letters are of several styles or some plain. A word styled throughout
+// keeps each letter's case ("𝐃𝐫𝐨𝐩𝐈𝐧𝐏𝐚𝐭𝐡𝐬" is DropInPaths) and its digits
+// ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"), where a styled shape among letters of other styles, or
 // among plain ones, is an I or an l as the word around it says (random
 // draws put two letters of one style side by side).
-func (e *engine) styledThroughout(w *word, j int) bool {
-	style := styleKey(e.cells[j].r)
+func (e *engine) wordStyle(w *word) string {
+	style := ""
 	for n := int(w.from); n < int(w.to); n++ {
-		if a := e.cells[n].a; a&aLetter != 0 && (a&aFancy == 0 || styleKey(e.cells[n].r) != style) {
-			return false
+		a := e.cells[n].a
+		if a&aLetter == 0 {
+			continue
 		}
+		if a&aFancy == 0 {
+			return ""
+		}
+		k := styleKey(e.cells[n].r)
+		if style != "" && k != style {
+			return ""
+		}
+		style = k
 	}
-	return true
+	return style
 }
 
 // styleKey is the style of a styled letter as a reader sees it: the
@@ -2951,15 +2975,14 @@ func styleKey(r rune) string {
 
 // digitForLetter reports whether the styled digit at cell j of word w
 // stands for a letter whatever the rest of the word holds: it touches a
-// letter or a look-alike of one (ം, ⅼ) and no plain digit, and the word is
-// not styled throughout in its style ("D𝟶", "𝟷а", "𝟭ogin1", "𝚛esu𝟏𝐭",
-// "𝟷𝚊𝔱𝓮𝒓"). A word styled throughout writes its digits in the style of
-// its letters ("𝐂𝐨𝐯𝐢𝐝𝟏𝟗"); fullwidth digits are a disguise of numbers of
-// their own, judged with the rest of the word.
+// letter or a look-alike of one (ം, ⅼ) and no plain digit ("D𝟶", "𝟷а",
+// "𝟭ogin1", "𝚛esu𝟏𝐭", "𝟷𝚊𝔱𝓮𝒓"), unless the word is styled throughout in
+// its style (see wordStyle; fancyWord asks). Fullwidth digits are a
+// disguise of numbers of their own, judged with the rest of the word.
 func (e *engine) digitForLetter(w *word, j int) bool {
 	cells := e.cells
 	c := cells[j]
-	if isWide(c.r) || e.styledThroughout(w, j) {
+	if isWide(c.r) {
 		return false
 	}
 	letters := 0
