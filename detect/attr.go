@@ -256,6 +256,17 @@ func skeletonKey(r rune) string {
 	return string(r)
 }
 
+// ilShape reports whether r has the shape that I and l share (its UTS #39
+// prototype is l): I, l, Ӏ, Ι, 𝙸, ǀ and the rest. Unlike skeletonKey it
+// makes no string for a rune without a prototype.
+func ilShape(r rune) bool {
+	if r == 'l' {
+		return true
+	}
+	p, ok := ucd.Prototype(r)
+	return ok && p == "l"
+}
+
 // fancyTypes are the compatibility decompositions that style a letter
 // without changing it.
 func fancyType(t ucd.DecompType) bool {

@@ -2043,7 +2043,7 @@ func (e *engine) swap(data []byte, k int, t class, kind report.Kind) {
 		c.a, hint = e.caseOf(w, j, t, upper)
 		fit := e.fit(j, t)
 		if cells[j].a&aLower == 0 && c.a&aLower != 0 && (e.secondOfCapitalised(w, j, t) || e.contraction(w, j, t)) ||
-			t == cLatin && skeletonKey(c.r) == "l" && e.shapesAreI() {
+			t == cLatin && ilShape(c.r) && e.shapesAreI() {
 			// The word's own case decides: pairs counted in the block's
 			// capitals ("AI" in "DOMAIN") say nothing of "AIthough".
 			fit = fitter{}
@@ -2568,7 +2568,7 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			continue // a mark, a digit; a symbol shaped like a letter shows its case (˛ is an i)
 		}
 		if c.a&aLetter != 0 && c.a.class() == t {
-			if c.r > 0x7F && t == cLatin && skeletonKey(c.r) == "l" {
+			if c.r > 0x7F && t == cLatin && ilShape(c.r) {
 				continue // Ɩ shows no case of the letter it stands for
 			}
 			prev = c.a
@@ -2588,15 +2588,15 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 			break
 		}
 	}
-	if prev == 0 && j > int(w.from) && skeletonKey(cells[j-1].r) == "l" && cells[j-1].a&aLetter != 0 {
+	if prev == 0 && j > int(w.from) && ilShape(cells[j-1].r) && cells[j-1].a&aLetter != 0 {
 		return a&^aUpper | aLower, false // "ӀӀ" is "Il" or "ll", not "II"
 	}
-	if prev == 0 && next&(aLower|aUpper) == 0 && t == cLatin && a&aLower == 0 && strings.ContainsRune("aeiouy", nextR) && skeletonKey(cells[j].r) == "l" {
+	if prev == 0 && next&(aLower|aUpper) == 0 && t == cLatin && a&aLower == 0 && strings.ContainsRune("aeiouy", nextR) && ilShape(cells[j].r) {
 		// Before a caseless look-alike of a small vowel, as before the
 		// vowel itself (below): "ℑہ𝐜𝔨" is "lock".
 		return a&^aUpper | aLower, false
 	}
-	if prev == 0 && next&aLower != 0 && (t != cLatin || a&aLower == 0) && skeletonKey(cells[j].r) == "l" {
+	if prev == 0 && next&aLower != 0 && (t != cLatin || a&aLower == 0) && ilShape(cells[j].r) {
 		// Word-initial I or l: "lo", "li", "la" start words, "In", "It",
 		// "If" do; an l before a consonant rarely does. Restoring to
 		// Latin, a small letter ("𝚕", "ӏ") was chosen for an l: "𝚕dd" is
@@ -2622,7 +2622,7 @@ func (e *engine) caseOf(w *word, j int, t class, upper bool) (attr, bool) {
 		}
 		return a&^aUpper | aLower, false
 	}
-	if a&aLower != 0 && upper && t != cLatin && prev&aLower == 0 && next&aLower == 0 && skeletonKey(cells[j].r) == "l" {
+	if a&aLower != 0 && upper && t != cLatin && prev&aLower == 0 && next&aLower == 0 && ilShape(cells[j].r) {
 		// A small l in a word of capitals is the shape of their I:
 		// "ПРАФlЛЯВАЛЬНЫЯ" is ПРАФІЛЯВАЛЬНЫЯ, not a palochka.
 		return a&^aLower | aUpper, true
@@ -2655,7 +2655,7 @@ func (e *engine) contraction(w *word, j int, t class) bool {
 	}
 	n := 0
 	for k := q; k < int(w.to) && cells[k].a&aLetter != 0; k++ {
-		if r := intendedIn(cells[k], t); r == 0 && skeletonKey(cells[k].r) != "l" ||
+		if r := intendedIn(cells[k], t); r == 0 && !ilShape(cells[k].r) ||
 			r != 0 && (r >= 0x80 || asciiAttr(byte(r))&aLower == 0) {
 			return false
 		}
@@ -2673,7 +2673,7 @@ func (e *engine) amongCapitals(w *word, j int) bool {
 	for _, step := range [2]int{-1, 1} {
 		for n := j + step; n >= int(w.from) && n < int(w.to); n += step {
 			c := e.cells[n]
-			if c.a&aLetter == 0 || skeletonKey(c.r) == "l" {
+			if c.a&aLetter == 0 || ilShape(c.r) {
 				continue
 			}
 			if c.a&aUpper == 0 {
@@ -2707,7 +2707,7 @@ func (e *engine) shapesAreI() bool {
 			plainI++
 		case c.r == 'l':
 			plainL++
-		case c.r >= 0x80 && c.a&aLetter != 0 && skeletonKey(c.r) == "l":
+		case c.r >= 0x80 && c.a&aLetter != 0 && ilShape(c.r):
 			if upper(k-1) || upper(k+1) {
 				where++
 			}
@@ -2734,7 +2734,7 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 	// The letter each cell stands for, or 0 for a shape of several.
 	letter := func(c cell) (rune, attr) {
 		r := intendedIn(c, t)
-		if r == 0 || c.r > 0x7F && skeletonKey(c.r) == "l" {
+		if r == 0 || c.r > 0x7F && ilShape(c.r) {
 			return 0, 0 // a styled 𝙄 is as much an l as a plain Ӏ is
 		}
 		if r < 0x80 {
@@ -2742,7 +2742,6 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 		}
 		return r, attrOf(r)
 	}
-	shape := func(c cell) bool { return skeletonKey(c.r) == "l" }
 	shapes := 1 // cell j
 	p := j - 1
 	for ; p >= int(w.from); p-- {
@@ -2750,7 +2749,7 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 		if c.a&(aLetter|aWordSym) == 0 {
 			continue
 		}
-		if r, _ := letter(c); r == 0 && shape(c) {
+		if r, _ := letter(c); r == 0 && ilShape(c.r) {
 			shapes++
 			continue
 		}
@@ -2781,7 +2780,7 @@ func (e *engine) secondOfCapitalised(w *word, j int, t class) bool {
 			continue
 		}
 		r, la := letter(c)
-		if r == 0 && shape(c) {
+		if r == 0 && ilShape(c.r) {
 			shapes++
 			continue
 		}
